@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Microsoft.ML.Recurrent.Cli;
+
+/// <summary>The <c>recurrent</c> command line: builds the root command from the command classes, nothing else.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line.</summary>
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("recurrent: language models, text featurizers and sequence models for .NET");
+        return root.Parse(args).Invoke();
+    }
+}
