@@ -8,7 +8,7 @@ namespace Microsoft.ML.Recurrent.Benchmarks.Core;
 /// Bar: ≥ 5 M rows/s (1,000,000 / mean time). Peer: copying the objects by hand with a foreach loop.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class EnumerableRoundTripBenchmarks
 {
     public sealed class Row

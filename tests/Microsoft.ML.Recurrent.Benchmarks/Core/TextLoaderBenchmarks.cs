@@ -12,7 +12,7 @@ namespace Microsoft.ML.Recurrent.Benchmarks.Core;
 /// <c>StreamReader.ReadLine</c> and doing nothing else. The file is created in a temp folder at setup and deleted after.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class TextLoaderBenchmarks
 {
     public sealed class Row
