@@ -95,14 +95,14 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
                 }
                 else
                 {
-                    GemmPacking.PackB(args.TransB, args.B, args.Ldb, pc, kc, jc, nc, bPack, TKernel.Nr);
+                    GemmPacking<TKernel>.PackB(args.TransB, args.B, args.Ldb, pc, kc, jc, nc, bPack);
                     bp = bPack;
                 }
 
                 for (int ic = m0; ic < m1; ic += TKernel.Mc)
                 {
                     int mc = Math.Min(TKernel.Mc, m1 - ic);
-                    GemmPacking.PackA(args.TransA, args.A, args.Lda, ic, mc, pc, kc, aPack, TKernel.Mr);
+                    GemmPacking<TKernel>.PackA(args.TransA, args.A, args.Lda, ic, mc, pc, kc, aPack);
                     MacroKernel(mc, nc, kc, aPack, bp, args.C + ic * args.Ldc + jc, args.Ldc, args.Alpha, beta, tile);
                 }
             }
@@ -137,6 +137,7 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MergeTile(float* tile, int ldt, float* c, nint ldc, int mr, int nr, float alpha, float beta)
     {
         for (int i = 0; i < mr; i++, tile += ldt, c += ldc)
@@ -159,6 +160,7 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
     }
 
     /// <summary>k = 0: the product is empty, so C = beta · C (0 when beta is 0, whatever C held).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScaleC(in GemmArgs args)
     {
         for (int i = 0; i < args.M; i++)

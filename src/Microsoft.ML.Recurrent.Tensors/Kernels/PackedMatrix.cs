@@ -99,7 +99,19 @@ public sealed unsafe class PackedMatrix : IDisposable
             for (int pc = 0; pc < k; pc += kcMax)
             {
                 int kc = Math.Min(kcMax, k - pc);
-                GemmPacking.PackB(transB, pb, ldb, pc, kc, 0, n, _data + (nint)pc * nr * panels, nr);
+                float* dst = _data + (nint)pc * nr * panels;
+                switch (Path)
+                {
+                    case GemmPath.Avx512:
+                        GemmPacking<GemmKernelAvx512>.PackB(transB, pb, ldb, pc, kc, 0, n, dst);
+                        break;
+                    case GemmPath.Avx2:
+                        GemmPacking<GemmKernelAvx2>.PackB(transB, pb, ldb, pc, kc, 0, n, dst);
+                        break;
+                    default:
+                        GemmPacking<GemmKernelPortable>.PackB(transB, pb, ldb, pc, kc, 0, n, dst);
+                        break;
+                }
             }
         }
     }
