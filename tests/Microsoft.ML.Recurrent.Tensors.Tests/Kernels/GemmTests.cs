@@ -166,4 +166,28 @@ public sealed class GemmTests
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             Gemm.Multiply(false, false, -1, 5, 6, 1f, new float[100], 6, new float[100], 5, 0f, new float[100], 5));
     }
+
+    [Fact]
+    public void Multiply_GivesSameBits_OnEveryPath()
+    {
+        // All paths share the arithmetic contract of IGemmMicroKernel and the depth block Kc, so they must agree exactly.
+        var rng = new Random(12);
+        const int m = 37, n = 75, k = 530;
+        float[] a = GemmCheck.Random(rng, k * m);
+        float[] b = GemmCheck.Random(rng, k * n);
+        float[] c0 = GemmCheck.Random(rng, m * n);
+        float[] expected = (float[])c0.Clone();
+        Gemm.Multiply(GemmPath.Portable, 1, true, false, m, n, k, 0.5f, a, m, b, n, 0.25f, expected, n);
+        foreach (string name in new[] { nameof(GemmPath.Avx2), nameof(GemmPath.Avx512) })
+        {
+            if (name == nameof(GemmPath.Avx2) && !GemmKernelAvx2.IsSupported)
+            {
+                continue;
+            }
+
+            float[] actual = (float[])c0.Clone();
+            Gemm.Multiply(Enum.Parse<GemmPath>(name), 1, true, false, m, n, k, 0.5f, a, m, b, n, 0.25f, actual, n);
+            Assert.Equal(expected, actual);
+        }
+    }
 }
