@@ -155,7 +155,7 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
                 {
                     TKernel.Run(kc, aPanel, bPanel, cTile, ldc, alpha, beta);
                 }
-                else
+                else if (!TKernel.TryRunEdge(kc, aPanel, bPanel, cTile, ldc, alpha, beta, mr, nr))
                 {
                     // Edge tile: run the full tile into a staging buffer (alpha 1, beta 0 store the exact sums),
                     // then apply the same store rule as the kernel to the part that exists.
