@@ -13,7 +13,7 @@ namespace Microsoft.ML.Recurrent.Tensors.Kernels;
 /// <para>Paths: AVX-512, AVX2 + FMA or portable <see cref="System.Runtime.Intrinsics.Vector128"/>, chosen once at
 /// JIT time. Shapes of at least a few MFLOP run on <see cref="WorkerPool.Shared"/>; the result has the same bits
 /// whatever its <see cref="WorkerPool.MaxDegreeOfParallelism"/>. Each product is a chain of fused multiply-adds
-/// in increasing k within blocks of 256, so results differ from a naive loop by rounding only
+/// in increasing k within ⌈k/256⌉ near-equal depth blocks, so results differ from a naive loop by rounding only
 /// (docs/kernels.md).</para>
 /// <para>For a B reused by many multiplies (a recurrent weight at every time step), pack it once into a
 /// <see cref="PackedMatrix"/> and call <see cref="Multiply(bool, int, int, int, float, ReadOnlySpan{float}, int, PackedMatrix, float, Span{float}, int)"/>.</para>
