@@ -9,7 +9,8 @@ namespace Microsoft.ML.Recurrent.Tensors.Kernels;
 /// <remarks>
 /// <para>Row-major: element (i, j) of a matrix with leading dimension <c>ld</c> sits at <c>i·ld + j</c>.
 /// <c>op(A)</c> is m×k (so A is m×k, or k×m when transposed), <c>op(B)</c> is k×n.
-/// When <c>beta</c> is 0, C is overwritten and its previous contents (even NaN) are ignored, as in BLAS.</para>
+/// When <c>beta</c> is 0, C is overwritten and its previous contents (even NaN) are ignored, as in BLAS.
+/// C must not overlap A or B (A and B may overlap each other).</para>
 /// <para>Paths: AVX-512, AVX2 + FMA or portable <see cref="System.Runtime.Intrinsics.Vector128"/>, chosen once at
 /// JIT time. Shapes of at least a few MFLOP run on <see cref="WorkerPool.Shared"/>; the result has the same bits
 /// whatever its <see cref="WorkerPool.MaxDegreeOfParallelism"/>. Each product is a chain of fused multiply-adds
