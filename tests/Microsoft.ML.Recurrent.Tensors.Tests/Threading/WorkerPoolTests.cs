@@ -50,6 +50,36 @@ public sealed class WorkerPoolTests
         }
     }
 
+    private struct RecordingWork : IParallelWork
+    {
+        public int[] ThreadIds;
+
+        public readonly void Execute(int index)
+        {
+            ThreadIds[index] = Environment.CurrentManagedThreadId;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Elapsed.TotalMilliseconds < 1)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_ExecutesItemsOnWorkerThreads_NotOnlyOnTheCaller()
+    {
+        using var pool = new WorkerPool(2);
+        var work = new RecordingWork { ThreadIds = new int[8] };
+        int caller = Environment.CurrentManagedThreadId;
+        int onWorkers = 0;
+        for (int round = 0; round < 40 && onWorkers == 0; round++)
+        {
+            pool.Run(8, work);
+            onWorkers += work.ThreadIds.Count(id => id != caller);
+        }
+
+        Assert.True(onWorkers > 0, "In 40 loops of 8 one-millisecond items, no item ran on a worker thread.");
+    }
+
     [Fact]
     public void Run_RethrowsTheWorkItemException_AndStaysUsable()
     {
