@@ -17,6 +17,8 @@ public readonly struct Shape : IEquatable<Shape>
 
     private readonly int _d0, _d1, _d2, _d3;
 
+    // default(Shape) is the scalar shape: rank 0, one element (hence Length is computed, not stored, for rank 0).
+
     /// <summary>Creates a shape from its dimensions, outermost first.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxRank"/> dimensions, a negative dimension,
     /// or more than <see cref="int.MaxValue"/> elements in all.</exception>
@@ -44,14 +46,16 @@ public readonly struct Shape : IEquatable<Shape>
         _d1 = dims.Length > 1 ? dims[1] : 0;
         _d2 = dims.Length > 2 ? dims[2] : 0;
         _d3 = dims.Length > 3 ? dims[3] : 0;
-        Length = (int)length;
+        _length = (int)length;
     }
 
     /// <summary>Number of dimensions (0 for a scalar).</summary>
     public int Rank { get; }
 
     /// <summary>Number of elements: the product of the dimensions (1 for a scalar).</summary>
-    public int Length { get; }
+    public int Length => Rank == 0 ? 1 : _length;
+
+    private readonly int _length;
 
     /// <summary>Dimension <paramref name="axis"/>; negative axes count from the end (-1 is the last).</summary>
     public int this[int axis]
