@@ -55,8 +55,9 @@ public sealed class Tensor : IDisposable
     /// </summary>
     public bool RequiresGrad { get; set; }
 
-    /// <summary>The gradient of the last backward pass (accumulated, as in PyTorch), or null before the first one.</summary>
-    public Tensor? Grad { get; internal set; }
+    /// <summary>The gradient of the last backward pass (accumulated, as in PyTorch), or null before the first one.
+    /// Settable, as torch's <c>p.grad</c>, to feed an optimizer gradients computed elsewhere.</summary>
+    public Tensor? Grad { get; set; }
 
     /// <summary>The autograd node that produced this tensor (null for leaves and for results made without recording).</summary>
     internal Node? Creator { get; set; }
