@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Microsoft.ML.Recurrent.Tensors;
@@ -67,7 +68,9 @@ public class LstmLayerBenchmarks
     {
         public Config()
         {
-            AddJob(Job.ShortRun);
+            // 15 iterations and the Min column: on the shared machine the least-disturbed run is the informative one.
+            AddJob(Job.ShortRun.WithIterationCount(15));
+            AddColumn(StatisticColumn.Min);
             AddColumn(new LayerFlopsColumn(percentOfPeak: false), new LayerFlopsColumn(percentOfPeak: true));
         }
     }
