@@ -44,7 +44,8 @@ def engine_times():
         for b in report["Benchmarks"]:
             params = dict(p.split("=", 1) for p in b["Parameters"].split("&"))
             key = params.get("Case", "lm")
-            times[(key, int(params["Threads"]))] = (b["Statistics"]["Median"] / 1e6, b["Statistics"]["Min"] / 1e6)
+            if b.get("Statistics"):
+                times[(key, int(params["Threads"]))] = (b["Statistics"]["Median"] / 1e6, b["Statistics"]["Min"] / 1e6)
     return times
 
 
