@@ -129,6 +129,13 @@ internal sealed class FinnishStemmer : Stemmer
     {
         int action = s_case.Find(Region(ref w, p1), out int length);
         int start = w.Length - length;
+        // -siin, -den, -tten need a preceding Vi and -seen a long vowel; these conditions belong to the match itself,
+        // so when they fail the search falls back to the next shorter ending, -n (adressiin -> adressi).
+        if ((action == 7 && !ViBefore(ref w, start)) || (action == 8 && !LongVowelBefore(ref w, start)))
+        {
+            action = 9;
+            start = w.Length - 1;
+        }
         char before = start > 0 ? w[start - 1] : '\0';
         bool remove;
         switch (action)
@@ -139,8 +146,10 @@ internal sealed class FinnishStemmer : Stemmer
             case 4: remove = before == 'o'; break;
             case 5: remove = before == 'ä'; break;
             case 6: remove = before == 'ö'; break;
-            case 7: remove = ViBefore(ref w, start); break;
-            case 8: remove = LongVowelBefore(ref w, start); break;
+            case 7:
+            case 8:
+                remove = true;
+                break;
             case 9:
                 // Illative -Vn after a long vowel, or genitive -ien: one vowel goes with the n.
                 if (LongVowelBefore(ref w, start) || w.EndsWithAt(start, "ie"))
@@ -193,8 +202,8 @@ internal sealed class FinnishStemmer : Stemmer
         if (n - 2 >= p1 && w[n - 1] == 'o' && w[n - 2] == 'j')
             w.Truncate(--n);
 
-        // Undouble the last consonant of the word, wherever it is (kattoa -> katoa is not intended; this only fires when
-        // the last non-vowel is a consonant repeating the letter before it).
+        // A doubled consonant followed only by vowels loses one letter (eläkk -> eläk, aatonaatto -> aatonaato); this
+        // step is not restricted to R1.
         int k = n - 1;
         while (k >= 0 && IsV1(w[k]))
             k--;
