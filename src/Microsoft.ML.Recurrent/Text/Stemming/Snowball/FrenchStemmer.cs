@@ -113,63 +113,57 @@ internal sealed class FrenchStemmer : Stemmer
             w.Delete(0, length);
     }
 
+    // Marks u/i/y that act as consonants (U, I, Y) and writes ë/ï as He/Hi, scanning left to right and trying the
+    // rules again at the same position after each change, as Snowball's "repeat goto" does. The word is rewritten in
+    // one pass because He/Hi make it longer.
     private static void Prelude(ref StemBuffer w)
     {
-        int i = 0;
-        while (i < w.Length)
+        Span<char> input = w.BeginRewrite();
+        int r = 0;
+        while (r < input.Length)
         {
-            if (!MarkAt(ref w, i))
-                i++;
-        }
-    }
-
-    // Tries the prelude's alternatives at position i in order; true when one changed the word (the position is then
-    // examined again, as Snowball's "repeat goto" does).
-    private static bool MarkAt(ref StemBuffer w, int i)
-    {
-        char c = w[i];
-        bool hasNext = i + 1 < w.Length;
-        if (IsVowel(c) && hasNext)
-        {
-            char next = w[i + 1];
-            bool afterNextIsVowel = i + 2 < w.Length && IsVowel(w[i + 2]);
-            if (next == 'u' && afterNextIsVowel)
+            char c = input[r];
+            bool hasNext = r + 1 < input.Length;
+            if (IsVowel(c) && hasNext)
             {
-                w[i + 1] = 'U';
-                return true;
+                char next = input[r + 1];
+                bool afterNextIsVowel = r + 2 < input.Length && IsVowel(input[r + 2]);
+                if (next == 'u' && afterNextIsVowel)
+                {
+                    input[r + 1] = 'U';
+                    continue;
+                }
+                if (next == 'i' && afterNextIsVowel)
+                {
+                    input[r + 1] = 'I';
+                    continue;
+                }
+                if (next == 'y')
+                {
+                    input[r + 1] = 'Y';
+                    continue;
+                }
             }
-            if (next == 'i' && afterNextIsVowel)
+            if (c is 'ë' or 'ï')
             {
-                w[i + 1] = 'I';
-                return true;
+                // The H takes this position; the plain vowel is examined next, like the letter after it would be.
+                w.Append('H');
+                input[r] = c == 'ë' ? 'e' : 'i';
+                continue;
             }
-            if (next == 'y')
+            if (c == 'y' && hasNext && IsVowel(input[r + 1]))
             {
-                w[i + 1] = 'Y';
-                return true;
+                input[r] = 'Y';
+                continue;
             }
+            if (c == 'q' && hasNext && input[r + 1] == 'u')
+            {
+                input[r + 1] = 'U';
+                continue;
+            }
+            w.Append(c);
+            r++;
         }
-        if (c == 'ë')
-        {
-            w.Replace(i, i + 1, "He");
-            return true;
-        }
-        if (c == 'ï')
-        {
-            w.Replace(i, i + 1, "Hi");
-            return true;
-        }
-        if (c == 'y' && hasNext && IsVowel(w[i + 1]))
-        {
-            w[i] = 'Y';
-            return true;
-        }
-        if (c == 'q' && hasNext && w[i + 1] == 'u')
-        {
-            w[i + 1] = 'U';
-            return true;
-        }
-        return false;
     }
 
     private static int MarkRv(ref StemBuffer w)
@@ -448,29 +442,38 @@ internal sealed class FrenchStemmer : Stemmer
             w[i] = 'e';
     }
 
+    // Lower-cases I, U, Y and turns He/Hi back into ë/ï (a lone H is dropped), in one in-place pass.
     private static void Postlude(ref StemBuffer w)
     {
-        int i = 0;
-        while (i < w.Length)
+        int write = 0;
+        int n = w.Length;
+        for (int read = 0; read < n; read++)
         {
-            switch (w[i])
+            char c = w[read];
+            switch (c)
             {
-                case 'I': w[i] = 'i'; break;
-                case 'U': w[i] = 'u'; break;
-                case 'Y': w[i] = 'y'; break;
+                case 'I': c = 'i'; break;
+                case 'U': c = 'u'; break;
+                case 'Y': c = 'y'; break;
                 case 'H':
-                    if (i + 1 < w.Length && w[i + 1] == 'e')
-                        w.Replace(i, i + 2, "ë");
-                    else if (i + 1 < w.Length && w[i + 1] == 'i')
-                        w.Replace(i, i + 2, "ï");
+                    if (read + 1 < n && w[read + 1] == 'e')
+                    {
+                        c = 'ë';
+                        read++;
+                    }
+                    else if (read + 1 < n && w[read + 1] == 'i')
+                    {
+                        c = 'ï';
+                        read++;
+                    }
                     else
                     {
-                        w.Delete(i, i + 1);
                         continue;
                     }
                     break;
             }
-            i++;
+            w[write++] = c;
         }
+        w.Truncate(write);
     }
 }

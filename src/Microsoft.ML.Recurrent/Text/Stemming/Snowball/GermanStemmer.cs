@@ -59,27 +59,33 @@ internal sealed class GermanStemmer : Stemmer
                 w[i] = w[i] == 'u' ? 'U' : 'Y';
         }
 
+        // One left-to-right rewrite: ß lengthens the word, ae/oe/ue shorten it.
+        Span<char> input = w.BeginRewrite();
         int j = 0;
-        while (j < w.Length)
+        while (j < input.Length)
         {
-            char c = w[j];
-            char next = j + 1 < w.Length ? w[j + 1] : '\0';
+            char c = input[j];
+            char next = j + 1 < input.Length ? input[j + 1] : '\0';
             if (c == 'ß')
             {
-                w.Replace(j, j + 1, "ss");
-                j += 2;
+                w.Append('s');
+                w.Append('s');
+                j++;
             }
             else if (c == 'q' && next == 'u')
             {
+                w.Append('q');
+                w.Append('u');
                 j += 2;
             }
             else if (next == 'e' && c is 'a' or 'o' or 'u')
             {
-                w.Replace(j, j + 2, c == 'a' ? "ä" : c == 'o' ? "ö" : "ü");
-                j++;
+                w.Append(c == 'a' ? 'ä' : c == 'o' ? 'ö' : 'ü');
+                j += 2;
             }
             else
             {
+                w.Append(c);
                 j++;
             }
         }

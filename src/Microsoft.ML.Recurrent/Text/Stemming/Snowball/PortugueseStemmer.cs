@@ -42,16 +42,7 @@ internal sealed class PortugueseStemmer : Stemmer
 
     private protected override void StemCore(ref StemBuffer w)
     {
-        for (int i = 0; i < w.Length; i++)
-        {
-            if (w[i] is 'ã' or 'õ')
-            {
-                char vowel = w[i] == 'ã' ? 'a' : 'o';
-                w.Replace(i, i + 1, vowel == 'a' ? "a~" : "o~");
-                i++;
-            }
-        }
-
+        WriteNasalVowelsApart(ref w);
         int pV = Regions.RomanceRv<Vowels>(w.Text);
         Regions.Standard<Vowels>(w.Text, out int p1, out int p2);
 
@@ -68,17 +59,48 @@ internal sealed class PortugueseStemmer : Stemmer
         }
         ResidualForm(ref w, pV);
 
-        for (int i = 0; i + 1 < w.Length; i++)
-        {
-            if (w[i + 1] == '~' && w[i] is 'a' or 'o')
-                w.Replace(i, i + 2, w[i] == 'a' ? "ã" : "õ");
-        }
+        RestoreNasalVowels(ref w);
     }
 
     private readonly struct Vowels : IVowels
     {
         public static bool IsVowel(char c) =>
             c is 'a' or 'e' or 'i' or 'o' or 'u' or 'á' or 'é' or 'í' or 'ó' or 'ú' or 'â' or 'ê' or 'ô';
+    }
+
+    // ã, õ -> a~, o~ so that the nasal vowel counts as vowel + consonant (one pass: the word gets longer).
+    private static void WriteNasalVowelsApart(ref StemBuffer w)
+    {
+        Span<char> input = w.BeginRewrite();
+        foreach (char c in input)
+        {
+            if (c is 'ã' or 'õ')
+            {
+                w.Append(c == 'ã' ? 'a' : 'o');
+                w.Append('~');
+            }
+            else
+            {
+                w.Append(c);
+            }
+        }
+    }
+
+    private static void RestoreNasalVowels(ref StemBuffer w)
+    {
+        int write = 0;
+        int n = w.Length;
+        for (int read = 0; read < n; read++)
+        {
+            char c = w[read];
+            if (read + 1 < n && w[read + 1] == '~' && c is 'a' or 'o')
+            {
+                c = c == 'a' ? 'ã' : 'õ';
+                read++;
+            }
+            w[write++] = c;
+        }
+        w.Truncate(write);
     }
 
     private static bool StandardSuffix(ref StemBuffer w, int pV, int p1, int p2)

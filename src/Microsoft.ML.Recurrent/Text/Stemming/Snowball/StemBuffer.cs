@@ -67,4 +67,23 @@ internal ref struct StemBuffer
 
     /// <summary>Removes the slice [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public void Delete(int start, int end) => Replace(start, end, default);
+
+    /// <summary>
+    /// Starts a single left-to-right rewrite of the whole word, for rules that lengthen it (ß → ss, ë → He): the word
+    /// is moved to the end of the storage and returned as the (writable) input, and the word itself becomes empty so
+    /// that <see cref="Append"/> rebuilds it from the front. Each input character may produce up to two output
+    /// characters; the storage holds at least 2 × length + 8 characters, so the output never overtakes the unread
+    /// input. One pass instead of a shift per replacement keeps a long word with many such letters linear.
+    /// </summary>
+    public Span<char> BeginRewrite()
+    {
+        int n = Length;
+        int start = _storage.Length - n;
+        _storage[..n].CopyTo(_storage[start..]);
+        Length = 0;
+        return _storage.Slice(start, n);
+    }
+
+    /// <summary>Appends one character to the word (during a rewrite started by <see cref="BeginRewrite"/>).</summary>
+    public void Append(char c) => _storage[Length++] = c;
 }
