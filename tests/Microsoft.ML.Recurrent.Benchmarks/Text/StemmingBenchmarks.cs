@@ -7,7 +7,8 @@ namespace Microsoft.ML.Recurrent.Benchmarks.Text;
 /// Stemming throughput on one core, per word (<c>OperationsPerInvoke</c> = <see cref="Words"/>), so words/s = 1 / Mean.
 /// Corpora: the first 40,000 lines of Snowball's English test vocabulary (distinct words, many long and rare) and the
 /// first 40,000 tokens of PTB train (running text: short, frequent words). Peer: the original Porter algorithm.
-/// Run: <c>dotnet run -c Release --project tests/Microsoft.ML.Recurrent.Benchmarks -- --filter '*Stemming*' --job short</c>.
+/// Run: <c>dotnet run -c Release --project tests/Microsoft.ML.Recurrent.Benchmarks -- --filter '*StemmingBenchmarks*' --job short --inProcess</c>
+/// (in process: the out-of-process build can exceed BenchmarkDotNet's 120 s timeout on a loaded machine).
 /// </summary>
 [MemoryDiagnoser]
 public class StemmingBenchmarks
