@@ -6,7 +6,7 @@ namespace Microsoft.ML;
 /// </summary>
 public interface ITransformer : ICanSaveModel
 {
-    /// <summary>True when rows can be mapped one at a time (needed by <c>PredictionEngine</c>).</summary>
+    /// <summary>True when rows can be mapped one at a time (needed by <see cref="PredictionEngine{TSrc, TDst}"/>).</summary>
     bool IsRowToRowMapper { get; }
 
     /// <summary>The output schema for <paramref name="inputSchema"/>; throws <see cref="Data.SchemaMismatchException"/> when it does not fit.</summary>

@@ -4,7 +4,7 @@ namespace Microsoft.ML;
 
 /// <summary>
 /// Base of transformers that compute one output column from one input column, for each
-/// <see cref="InputOutputColumnPair"/>. The author supplies the type rule (<see cref="GetOutputType"/>), a
+/// <see cref="InputOutputColumnPair"/>. The author supplies the type rule (<see cref="GetOutputType(int, DataViewType)"/>), a
 /// getter factory and <see cref="RowToRowTransformerBase.SaveModel"/>; see docs/component-authoring.md.
 /// </summary>
 public abstract class OneToOneTransformerBase : RowToRowTransformerBase
@@ -37,6 +37,12 @@ public abstract class OneToOneTransformerBase : RowToRowTransformerBase
     /// </summary>
     protected abstract DataViewType GetOutputType(int column, DataViewType inputType);
 
+    /// <summary>
+    /// The output type of pair <paramref name="column"/> for <paramref name="inputColumn"/>; override instead of the
+    /// type-only rule when the output depends on the input's annotations (default: the type-only rule).
+    /// </summary>
+    protected virtual DataViewType GetOutputType(int column, DataViewSchema.Column inputColumn) => GetOutputType(column, inputColumn.Type);
+
     /// <summary>Annotations of the output of pair <paramref name="column"/> (default: none).</summary>
     protected virtual DataViewSchema.Annotations? GetOutputAnnotations(int column, DataViewSchema.Column inputColumn) => null;
 
@@ -57,7 +63,7 @@ public abstract class OneToOneTransformerBase : RowToRowTransformerBase
         for (int i = 0; i < _columns.Length; i++)
         {
             DataViewSchema.Column input = FindInputColumn(inputSchema, _columns[i].InputColumnName, DescribeAccepted(i));
-            DataViewType output = GetOutputType(i, input.Type);
+            DataViewType output = GetOutputType(i, input);
             result[i] = new DataViewSchema.DetachedColumn(_columns[i].OutputColumnName, output, GetOutputAnnotations(i, input));
         }
         return result;
