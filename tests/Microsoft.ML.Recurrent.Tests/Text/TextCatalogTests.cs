@@ -188,4 +188,32 @@ public sealed class TextCatalogTests
         Assert.Equal(new uint[] { 3, 5, 2, 5, 4 }, TextColumns.Vectors<uint>(fitted.Transform(data), "Keys")[3]);   // <s> the <unk>(cat) the </s>
         Assert.Equal(new uint[] { 3, 4 }, TextColumns.Vectors<uint>(fitted.Transform(data), "Keys")[1]);
     }
+
+    [Fact]
+    public void Pipeline_HandlesNullEmptyWhitespaceAndTenMegabyteRows()
+    {
+        var ml = new MLContext(seed: 1);
+        string big = string.Concat(Enumerable.Repeat("Lorem Ipsum dolor, sit amet. ", 350_000));   // ~10 MB
+        Row[] rows = [new() { Text = null! }, new() { Text = "" }, new() { Text = " \t " }, new() { Text = big }, new() { Text = "a\uDC00b" }];
+        IDataView data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.Text.NormalizeText("Norm", "Text")
+            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "Norm"))
+            .Append(ml.Transforms.Text.TokenizeIntoUnicodeWords("Unicode", "Norm"))
+            .Append(ml.Transforms.Text.RemoveDefaultStopWords("Kept", "Words"))
+            .Append(ml.Transforms.Text.TokenizeIntoBytePairs("Ids", "Text", vocabularySize: 300));
+        ITransformer model = pipeline.Fit(data);
+        IDataView output = model.Transform(data);
+        var words = TextColumns.TextVectors(output, "Words");
+        Assert.Empty(words[0]);
+        Assert.Empty(words[1]);
+        Assert.Equal(["\t"], words[2]);   // a tab is not a separator in TokenizeIntoWords
+        Assert.Equal(5 * 350_000, words[3].Length);
+        Assert.Equal(["a\uDC00b"], words[4]);
+        Assert.Empty(TextColumns.TextVectors(output, "Unicode")[2]);
+        var ids = TextColumns.Vectors<uint>(output, "Ids");
+        var bpe = (BytePairEncodingTransformer)((TransformerChain<BytePairEncodingTransformer>)model).LastTransformer;
+        Assert.Equal("", bpe.Decode(ids[0]));
+        Assert.Equal(big, bpe.Decode(ids[3]));
+        Assert.Equal("a\uDC00b", bpe.Decode(ids[4]));
+    }
 }

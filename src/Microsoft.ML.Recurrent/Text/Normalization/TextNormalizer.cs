@@ -140,8 +140,22 @@ public sealed class TextNormalizer
         // after a letter, so "=" + U+0338 (not-equal built from parts) keeps its stroke.
         bool afterLetter = first > 0 && IsLetterBefore(text, first);
         short[] ascii = _ascii;
+        bool asciiCaseOnly = KeepPunctuations && KeepNumbers;
         for (int i = first; i < text.Length; i++)
         {
+            if (asciiCaseOnly)
+            {
+                // Runs of ASCII only change case here: convert them with the vectorized System.Text.Ascii routines.
+                int n = ConvertAsciiRun(text[i..], destination[w..]);
+                if (n > 0)
+                {
+                    afterLetter = char.IsAsciiLetter(text[i + n - 1]);
+                    i += n;
+                    w += n;
+                    if (i == text.Length)
+                        break;
+                }
+            }
             char c = text[i];
             if (c < 128)
             {
@@ -186,6 +200,27 @@ public sealed class TextNormalizer
             };
         }
         return w;
+    }
+
+    // Converts the leading ASCII run of source (case only) and returns its length.
+    private int ConvertAsciiRun(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        int n;
+        switch (CaseMode)
+        {
+            case TextNormalizingEstimator.CaseMode.Lower:
+                Ascii.ToLower(source, destination, out n);
+                return n;
+            case TextNormalizingEstimator.CaseMode.Upper:
+                Ascii.ToUpper(source, destination, out n);
+                return n;
+            default:
+                n = source.IndexOfAnyExceptInRange('\0', '\u007F');
+                if (n < 0)
+                    n = source.Length;
+                source[..n].CopyTo(destination);
+                return n;
+        }
     }
 
     private int NormalizeSupplementary(Rune rune, Span<char> destination, ref bool afterLetter)
