@@ -153,31 +153,35 @@ public sealed class BytePairEncoding
         return encoded;
     }
 
-    // Greedy merging by rule number; a chunk is at most 64 chars (≤ 192 bytes), so the quadratic scan is cheap.
+    // Greedy merging by rule number: repeatedly merge every occurrence (left to right) of the adjacent pair with the
+    // lowest rule. ranks[k] caches the rule of pair (k, k+1), so after a merge only pairs touching the new token are
+    // looked up again; the others keep their rank (their two symbols were adjacent before too).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] EncodeChunk(ReadOnlySpan<char> chunk)
     {
         Span<byte> bytes = stackalloc byte[BpePreTokenizer.MaxChunkLength * Wtf8.MaxBytesPerChar];
         int n = Wtf8.Encode(chunk, bytes);
         Span<int> symbols = stackalloc int[n];
+        Span<int> ranks = stackalloc int[n];
+        Span<int> nextRanks = stackalloc int[n];
+        Span<int> origin = stackalloc int[n];
         for (int k = 0; k < n; k++)
             symbols[k] = bytes[k];
+        for (int k = 0; k + 1 < n; k++)
+            ranks[k] = Rank(symbols[k], symbols[k + 1]);
         while (n > 1)
         {
-            int bestRank = int.MaxValue;
+            int best = int.MaxValue;
             for (int k = 0; k + 1 < n; k++)
-            {
-                if (_rank.TryGetValue(PairKey(symbols[k], symbols[k + 1]), out int rank) && rank < bestRank)
-                    bestRank = rank;
-            }
-            if (bestRank == int.MaxValue)
+                best = Math.Min(best, ranks[k]);
+            if (best == int.MaxValue)
                 break;
-            var (left, right) = _merges[bestRank];
-            int merged = ByteTokenCount + bestRank;
+            int merged = ByteTokenCount + best;
             int w = 0;
             for (int k = 0; k < n; k++)
             {
-                if (k + 1 < n && symbols[k] == left && symbols[k + 1] == right)
+                origin[w] = k;
+                if (k + 1 < n && ranks[k] == best)
                 {
                     symbols[w++] = merged;
                     k++;
@@ -187,10 +191,19 @@ public sealed class BytePairEncoding
                     symbols[w++] = symbols[k];
                 }
             }
+            for (int j = 0; j + 1 < w; j++)
+            {
+                nextRanks[j] = symbols[j] == merged || symbols[j + 1] == merged
+                    ? Rank(symbols[j], symbols[j + 1])
+                    : ranks[origin[j]];
+            }
+            nextRanks[..Math.Max(w - 1, 0)].CopyTo(ranks);
             n = w;
         }
         return symbols[..n].ToArray();
     }
+
+    private int Rank(int left, int right) => _rank.TryGetValue(PairKey(left, right), out int rank) ? rank : int.MaxValue;
 
     internal static long PairKey(int left, int right) => ((long)left << 32) | (uint)right;
 

@@ -90,6 +90,46 @@ public sealed class BytePairEncodingTests
     }
 
     [Fact]
+    public void Encode_MatchesNaiveGreedyEncoder()
+    {
+        // Oracle: per chunk, look up every adjacent pair, merge the lowest rule everywhere, repeat.
+        var bpe = TrainOn(Corpus + Corpus + "aaaa aaaaaaa the the them theme", 330, out _);
+        var rules = bpe.Merges.Select((m, r) => (m, r)).ToDictionary(x => x.m, x => x.r);
+        var random = new Random(5);
+        for (int round = 0; round < 200; round++)
+        {
+            var chars = new char[random.Next(1, 60)];
+            for (int k = 0; k < chars.Length; k++)
+                chars[k] = "the catsdogmaonh ,.1a"[random.Next(21)];
+            string text = new(chars);
+            var expected = new List<int>();
+            for (int start = 0; start < text.Length;)
+            {
+                int length = NaiveChunkLength(text, start);
+                var symbols = System.Text.Encoding.UTF8.GetBytes(text.Substring(start, length)).Select(b => (int)b).ToList();
+                while (true)
+                {
+                    int best = int.MaxValue;
+                    for (int k = 0; k + 1 < symbols.Count; k++)
+                        best = Math.Min(best, rules.GetValueOrDefault((symbols[k], symbols[k + 1]), int.MaxValue));
+                    if (best == int.MaxValue)
+                        break;
+                    var (left, right) = bpe.Merges[best];
+                    for (int k = 0; k + 1 < symbols.Count; k++)
+                        if (symbols[k] == left && symbols[k + 1] == right)
+                        {
+                            symbols[k] = 256 + best;
+                            symbols.RemoveAt(k + 1);
+                        }
+                }
+                expected.AddRange(symbols);
+                start += length;
+            }
+            Assert.Equal(expected, bpe.Encode(text));
+        }
+    }
+
+    [Fact]
     public void Encode_UsesMergedTokens_ForTrainingWords()
     {
         var bpe = TrainOn(Corpus + Corpus, 512, out _);
