@@ -13,6 +13,7 @@ namespace Microsoft.ML.Recurrent.Tests.Text;
 /// Each figure is the median of several passes after a warm-up pass; the work is single-threaded.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(TextThroughputCollection.Name)]
 public sealed class TextThroughputTests(ITestOutputHelper output)
 {
     private sealed class Line
@@ -133,4 +134,11 @@ public sealed class TextThroughputTests(ITestOutputHelper output)
         output.WriteLine($"BPE training, 8000 merges on Tiny Shakespeare (counting included): median {cpuSeconds[1]:F2} s CPU, median wall {wallSeconds[1]:F2} s, worst wall {wallSeconds[2]:F2} s");
         Assert.True(cpuSeconds[1] <= 10, $"training took {cpuSeconds[1]:F2} s of CPU time");
     }
+}
+
+/// <summary>Runs the throughput tests alone: process CPU time would count tests running beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TextThroughputCollection
+{
+    public const string Name = "Text throughput (not parallel)";
 }

@@ -68,8 +68,8 @@ public sealed class BytePairEncodingTrainer
             frequencies.Add(_chunkCounts[chunk]);
         }
 
-        var pairCounts = new Dictionary<long, long>();
-        var pairWords = new Dictionary<long, List<int>>();
+        var pairCounts = new Dictionary<long, long>(PairKeyComparer.Instance);
+        var pairWords = new Dictionary<long, List<int>>(PairKeyComparer.Instance);
         for (int w = 0; w < words.Count; w++)
         {
             int[] s = words[w];
@@ -87,10 +87,10 @@ public sealed class BytePairEncodingTrainer
             queue.Enqueue(pair, (count, pair));
 
         var merges = new List<(int, int)>(Math.Max(targetMerges, 0));
-        var merged = new HashSet<long>();
+        var merged = new HashSet<long>(PairKeyComparer.Instance);
         var stamp = new int[words.Count];
         Array.Fill(stamp, -1);
-        var changed = new HashSet<long>();
+        var changed = new HashSet<long>(PairKeyComparer.Instance);
         StoppedEarly = false;
         while (merges.Count < targetMerges)
         {
