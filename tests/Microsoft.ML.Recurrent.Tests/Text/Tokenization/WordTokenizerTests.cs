@@ -36,4 +36,31 @@ public sealed class WordTokenizerTests
 
     [Fact]
     public void Separators_DefaultToSpace_WhenEmpty() => Assert.Equal([' '], new WordTokenizer([]).Separators);
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData(" \t")]
+    [InlineData(",;é ")]
+    [InlineData(" ,;:.!")]   // more than four separators: scalar path only
+    public void Tokenize_MatchesStringSplit_OnRandomTextOfAllLengths(string separators)
+    {
+        var random = new Random(3);
+        var tokenizer = new WordTokenizer(separators.ToCharArray());
+        string alphabet = separators + separators + "abcXYZé€😀";
+        for (int length = 0; length < 300; length++)
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                var chars = new char[length];
+                for (int k = 0; k < length; k++)
+                    chars[k] = alphabet[random.Next(alphabet.Length)];
+                string text = new(chars);
+                string[] expected = text.Split(separators.ToCharArray(), StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(expected, tokenizer.Tokenize(text));
+                var slices = new List<ReadOnlyMemory<char>>();
+                tokenizer.Tokenize(text.AsMemory(), slices);
+                Assert.Equal(expected, slices.Select(m => m.ToString()));
+            }
+        }
+    }
 }
