@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Recurrent.Text.Stemming.Snowball;
 
 namespace Microsoft.ML.Recurrent.Text.Stemming;
@@ -69,6 +70,7 @@ public abstract class Stemmer
     /// <param name="word">The word, lower-case (see the class remarks); empty gives empty.</param>
     /// <returns>The stem; the same instance as <paramref name="word"/> when nothing changed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="word"/> is null.</exception>
+    [SkipLocalsInit] // the stack buffer is written before it is read; zeroing it would cost more than stemming a short word
     public string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
@@ -99,6 +101,7 @@ public abstract class Stemmer
     /// <param name="destination">Receives the stem; <see cref="GetMaxStemLength"/>(word.Length) characters always suffice.</param>
     /// <param name="charsWritten">Number of characters written, or 0 when <paramref name="destination"/> is too small.</param>
     /// <returns>False (and nothing written) when <paramref name="destination"/> is too small for the stem.</returns>
+    [SkipLocalsInit]
     public bool TryStem(ReadOnlySpan<char> word, Span<char> destination, out int charsWritten)
     {
         if (word.Length == 0)

@@ -51,4 +51,23 @@ public sealed class SnowballVocabularyTests
             Assert.Equal(expected[i], new string(destination[..written]));
         }
     }
+
+    [Fact]
+    public void Stem_IsThreadSafe_OnSharedInstance()
+    {
+        // One shared stemmer per language: four threads stemming the whole vocabulary must agree with Snowball.
+        string[] words = File.ReadAllLines(SharedData.Path("snowball", "english", "voc.txt"), Encoding.UTF8);
+        string[] expected = File.ReadAllLines(SharedData.Path("snowball", "english", "output.txt"), Encoding.UTF8);
+        var stemmer = Stemmer.Create(StemmerLanguage.English);
+        int wrong = 0;
+        Parallel.For(0, 4, _ =>
+        {
+            for (int i = 0; i < words.Length; i++)
+            {
+                if (stemmer.Stem(words[i]) != expected[i])
+                    Interlocked.Increment(ref wrong);
+            }
+        });
+        Assert.Equal(0, wrong);
+    }
 }

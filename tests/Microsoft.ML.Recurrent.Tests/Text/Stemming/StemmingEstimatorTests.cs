@@ -134,4 +134,31 @@ public sealed class StemmingEstimatorTests
         Stems result = engine.Predict(new Row { Words = ["connections", "ponies"] });
         Assert.Equal(["connect", "poni"], result.WordStems);
     }
+
+    private sealed class Keys
+    {
+        public uint[] StemKeys { get; set; } = [];
+    }
+
+    [Fact]
+    public void StemWords_ThenMapValueToKey_GivesSameKeysAfterModelZipAndPredictionEngine()
+    {
+        // running/runs/run share one key once stemmed: the vocabulary shrinks as intended, and survives model.zip.
+        var ml = new MLContext(seed: 1);
+        IDataView data = ml.Data.LoadFromEnumerable(new[]
+        {
+            new Row { Words = ["running", "runs", "cats"] },
+            new Row { Words = ["run", "cat", "generously"] },
+        });
+        var pipeline = ml.Transforms.Text.StemWords("Stems", "Words")
+            .Append(ml.Transforms.Conversion.MapValueToKey("StemKeys", "Stems"));
+        var (fitted, loaded) = ModelRoundTrip.FitSaveLoadCompare(ml, pipeline, data);
+
+        uint[][] keys = ml.Data.CreateEnumerable<Keys>(fitted.Transform(data), reuseRowObject: false).Select(k => k.StemKeys).ToArray();
+        Assert.Equal([1u, 1u, 2u], keys[0]);
+        Assert.Equal([1u, 2u, 3u], keys[1]);
+
+        using var engine = ml.Model.CreatePredictionEngine<Row, Keys>(loaded);
+        Assert.Equal([2u, 1u, 0u], engine.Predict(new Row { Words = ["cats", "running", "unseen"] }).StemKeys);
+    }
 }

@@ -105,12 +105,16 @@ internal sealed class EnglishStemmer : Stemmer
     {
         p1 = p2 = w.Length;
         int start = -1;
-        foreach (string prefix in s_regionPrefixes)
+        // Only words starting with one of the prefixes' first letters need the list.
+        if (w.Length > 3 && w[0] is 'g' or 'c' or 'a' or 'p' or 'u' or 'l' or 'e' or 'o' or 'i')
         {
-            if (w.StartsWith(prefix))
+            foreach (string prefix in s_regionPrefixes)
             {
-                start = prefix.Length;
-                break;
+                if (w.StartsWith(prefix))
+                {
+                    start = prefix.Length;
+                    break;
+                }
             }
         }
         if (start < 0)

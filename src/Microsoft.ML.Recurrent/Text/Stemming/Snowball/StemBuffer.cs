@@ -36,8 +36,20 @@ internal ref struct StemBuffer
     public readonly bool EndsWith(ReadOnlySpan<char> suffix) => EndsWithAt(Length, suffix);
 
     /// <summary>True when the characters just before position <paramref name="end"/> are <paramref name="text"/>.</summary>
-    public readonly bool EndsWithAt(int end, ReadOnlySpan<char> text) =>
-        end >= text.Length && end <= Length && _storage.Slice(end - text.Length, text.Length).SequenceEqual(text);
+    public readonly bool EndsWithAt(int end, ReadOnlySpan<char> text)
+    {
+        // Suffixes are 1-7 letters and most tests fail on the last letter: compare backwards by hand rather than
+        // paying a vectorised compare's call and setup.
+        int start = end - text.Length;
+        if (start < 0 || end > Length)
+            return false;
+        for (int i = text.Length - 1; i >= 0; i--)
+        {
+            if (_storage[start + i] != text[i])
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>True when the word starts with <paramref name="prefix"/>.</summary>
     public readonly bool StartsWith(ReadOnlySpan<char> prefix) => Text.StartsWith(prefix);

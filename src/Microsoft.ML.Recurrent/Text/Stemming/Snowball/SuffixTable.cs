@@ -63,7 +63,7 @@ internal sealed class SuffixTable
             for (int i = 0; i < bucket.Length; i++)
             {
                 string suffix = bucket[i].Suffix;
-                if (suffix.Length <= text.Length && text.EndsWith(suffix.AsSpan()))
+                if (suffix.Length <= text.Length && EndsWith(text, suffix))
                 {
                     length = suffix.Length;
                     return bucket[i].Action;
@@ -72,6 +72,18 @@ internal sealed class SuffixTable
         }
         length = 0;
         return 0;
+    }
+
+    // Backwards by hand: the last letter is known to match (bucket), most candidates differ in the next one or two.
+    private static bool EndsWith(ReadOnlySpan<char> text, string suffix)
+    {
+        int offset = text.Length - suffix.Length;
+        for (int i = suffix.Length - 2; i >= 0; i--)
+        {
+            if (text[offset + i] != suffix[i])
+                return false;
+        }
+        return text[^1] == suffix[^1];
     }
 
     private readonly record struct Entry(string Suffix, int Action);

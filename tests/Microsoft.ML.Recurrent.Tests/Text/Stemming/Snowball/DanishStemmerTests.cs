@@ -98,4 +98,10 @@ public sealed class DanishStemmerTests
     [Theory]
     [MemberData(nameof(PublishedSample))]
     public void Stem_MatchesPublishedSample(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
+
+    // Hand-worked from the algorithm description (the comment names the rule).
+    [Theory]
+    [InlineData("bestemmelse", "bestem")] // description step 4 example: -e, then -els, then undouble
+    [InlineData("friskt", "frisk")] // description step 2 example
+    public void Stem_FollowsDescribedRule(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
 }

@@ -98,4 +98,10 @@ public sealed class DutchStemmerTests
     [Theory]
     [MemberData(nameof(PublishedSample))]
     public void Stem_MatchesPublishedSample(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
+
+    // Hand-worked from the algorithm description (the comment names the rule).
+    [Theory]
+    [InlineData("maan", "man")] // description step 4 example (undouble vowel)
+    [InlineData("brood", "brod")] // description step 4 example
+    public void Stem_FollowsDescribedRule(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
 }

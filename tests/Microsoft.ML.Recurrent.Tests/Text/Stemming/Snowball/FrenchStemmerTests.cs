@@ -98,4 +98,11 @@ public sealed class FrenchStemmerTests
     [Theory]
     [MemberData(nameof(PublishedSample))]
     public void Stem_MatchesPublishedSample(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
+
+    // Hand-worked from the algorithm description (the comment names the rule).
+    [Theory]
+    [InlineData("l'avion", "avion")] // Snowball 3: the elision l' is removed first
+    [InlineData("qu'il", "il")] // elision qu'
+    [InlineData("l'", "l'")] // an apostrophe at the end is not an elision
+    public void Stem_FollowsDescribedRule(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
 }

@@ -98,4 +98,15 @@ public sealed class GermanStemmerTests
     [Theory]
     [MemberData(nameof(PublishedSample))]
     public void Stem_MatchesPublishedSample(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
+
+    // Hand-worked from the algorithm description (the comment names the rule).
+    [Theory]
+    [InlineData("systemen", "system")] // Snowball 3: -em is kept after syst, so system and systemen conflate (step 1)
+    [InlineData("system", "system")] // Snowball 3: -em not removed after syst
+    [InlineData("ackers", "ack")] // description step 1 (s after a valid s-ending) then step 2 (-er in R1)
+    [InlineData("armes", "arm")] // description step 1 example
+    [InlineData("bedürfnissen", "bedurfnis")] // description step 1: -en removed, then the s of -niss; umlaut removed at the end
+    [InlineData("derbsten", "derb")] // description step 2 example: -st after b with 3 letters before it
+    [InlineData("straße", "strass")] // ß is written ss before the steps (then -e removed in R1)
+    public void Stem_FollowsDescribedRule(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
 }

@@ -98,4 +98,10 @@ public sealed class NorwegianStemmerTests
     [Theory]
     [MemberData(nameof(PublishedSample))]
     public void Stem_MatchesPublishedSample(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
+
+    // Hand-worked from the algorithm description (the comment names the rule).
+    [Theory]
+    [InlineData("meldt", "meld")] // description step 2 example
+    [InlineData("operativt", "operativ")] // description step 2 example
+    public void Stem_FollowsDescribedRule(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
 }

@@ -98,4 +98,13 @@ public sealed class SwedishStemmerTests
     [Theory]
     [MemberData(nameof(PublishedSample))]
     public void Stem_MatchesPublishedSample(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
+
+    // Hand-worked from the algorithm description (the comment names the rule).
+    [Theory]
+    [InlineData("husen", "hus")] // description: the definite -en is removed
+    [InlineData("valet", "val")] // description (Snowball 3): the definite -et is removed after consonant-vowel-consonant
+    [InlineData("flickan", "flickan")] // description: -n forms are kept
+    [InlineData("äpplet", "äpplet")] // description: -et after pl is kept (no vowel before the consonant)
+    [InlineData("friskt", "frisk")] // description step 2 example
+    public void Stem_FollowsDescribedRule(string word, string expected) => Assert.Equal(expected, s_stemmer.Stem(word));
 }
