@@ -216,4 +216,39 @@ public sealed class TextCatalogTests
         Assert.Equal(big, bpe.Decode(ids[3]));
         Assert.Equal("a\uDC00b", bpe.Decode(ids[4]));
     }
+
+    private sealed class BadRow
+    {
+        public float Text { get; set; }
+
+        public float Words { get; set; }
+    }
+
+    [Theory]
+    [InlineData("NormalizeText")]
+    [InlineData("TokenizeIntoWords")]
+    [InlineData("TokenizeIntoUnicodeWords")]
+    [InlineData("TokenizeIntoCharactersAsKeys")]
+    [InlineData("RemoveDefaultStopWords")]
+    [InlineData("RemoveStopWords")]
+    [InlineData("TokenizeIntoBytePairs")]
+    [InlineData("MapTokensToKeys")]
+    public void Estimator_PassesConformanceCheck(string step)
+    {
+        var (ml, data) = Setup();
+        IDataView bad = ml.Data.LoadFromEnumerable(new[] { new BadRow { Text = 1, Words = 2 } });
+        var t = ml.Transforms.Text;
+        IEstimator<ITransformer> estimator = step switch
+        {
+            "NormalizeText" => t.NormalizeText("Out", "Text"),
+            "TokenizeIntoWords" => t.TokenizeIntoWords("Out", "Text"),
+            "TokenizeIntoUnicodeWords" => t.TokenizeIntoUnicodeWords("Out", "Text"),
+            "TokenizeIntoCharactersAsKeys" => t.TokenizeIntoCharactersAsKeys("Out", "Text"),
+            "RemoveDefaultStopWords" => t.RemoveDefaultStopWords("Out", "Words"),
+            "RemoveStopWords" => t.RemoveStopWords("Out", "Words", "fox"),
+            "TokenizeIntoBytePairs" => t.TokenizeIntoBytePairs("Out", "Text", vocabularySize: 280),
+            _ => t.MapTokensToKeys("Out", "Words"),
+        };
+        EstimatorConformance.Check(ml, estimator, data, bad);
+    }
 }
