@@ -18,7 +18,7 @@ namespace Microsoft.ML.Recurrent.NGram;
 /// </example>
 public sealed partial class NGramLanguageModel
 {
-    private readonly NGramQueryTables _tables;
+    private NGramQueryTables? _tables;
 
     internal NGramLanguageModel(NGramModelData data, NGramSmoothing smoothing, NGramTrainingSummary? summary)
     {
@@ -26,7 +26,6 @@ public sealed partial class NGramLanguageModel
         Smoothing = smoothing;
         TrainingSummary = summary;
         Vocabulary = new NGramVocabulary(data.Words);
-        _tables = new NGramQueryTables(data, smoothing == NGramSmoothing.AddK);
     }
 
     /// <summary>Length of the longest n-gram, in words.</summary>
@@ -43,7 +42,14 @@ public sealed partial class NGramLanguageModel
 
     internal NGramModelData Data { get; }
 
-    internal NGramQueryTables Tables => _tables;
+    /// <summary>The scoring tables, built on first use (training for a file only never needs them).</summary>
+    internal NGramQueryTables Tables => _tables ?? BuildTables();
+
+    private NGramQueryTables BuildTables()
+    {
+        var tables = new NGramQueryTables(Data, Smoothing == NGramSmoothing.AddK);
+        return Interlocked.CompareExchange(ref _tables, tables, null) ?? tables;
+    }
 
     /// <summary>Number of n-grams of an order (1-based), the three special words included in the unigrams.</summary>
     public long NGramCount(int order) =>
@@ -95,7 +101,7 @@ public sealed partial class NGramLanguageModel
     }
 
     /// <summary>The context at the start of a sentence (<c>&lt;s&gt;</c>).</summary>
-    public NGramState BeginSentence() => _tables.Begin();
+    public NGramState BeginSentence() => Tables.Begin();
 
     /// <summary>The empty context (scores are then unigram probabilities).</summary>
     public NGramState EmptyContext => default;
@@ -104,7 +110,7 @@ public sealed partial class NGramLanguageModel
     /// log10 p(<paramref name="wordId"/> | <paramref name="state"/>), exactly as KenLM's query computes it, and the
     /// context for the next word. An id of 0 or outside the vocabulary is scored as the unknown word.
     /// </summary>
-    public float Score(in NGramState state, int wordId, out NGramState next) => _tables.Score(state, wordId, out next, out _);
+    public float Score(in NGramState state, int wordId, out NGramState next) => Tables.Score(state, wordId, out next, out _);
 
     /// <summary>Scores one sentence (words split on white space), including its <c>&lt;/s&gt;</c>.</summary>
     public NGramEvaluation ScoreSentence(string sentence)
