@@ -58,9 +58,15 @@ public static class NGramCommand
                 DiscountFallback = parse.GetValue(fallback) ? [0.5f, 1f, 1.5f] : null,
             };
             var log = parse.GetValue(quiet) ? null : new ConsoleProgress();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var model = NGramLanguageModel.Train(parse.GetValue(input)!.FullName, options, log);
             model.SaveZip(parse.GetValue(output)!.FullName);
-            if (parse.GetValue(arpa) is { } arpaFile) model.SaveArpa(arpaFile.FullName);
+            log?.Report($"Wrote {parse.GetValue(output)!.FullName} ({clock.Elapsed.TotalSeconds:F3} s)");
+            if (parse.GetValue(arpa) is { } arpaFile)
+            {
+                model.SaveArpa(arpaFile.FullName);
+                log?.Report($"Wrote {arpaFile.FullName} ({clock.Elapsed.TotalSeconds:F3} s)");
+            }
             return 0;
         }));
         return command;

@@ -37,7 +37,8 @@ public sealed partial class NGramLanguageModel
         var manifest = zip.CreateEntry("manifest.json", CompressionLevel.Fastest);
         using (var writer = new StreamWriter(manifest.Open(), new UTF8Encoding(false)))
             writer.Write($"{{\"format\":\"Microsoft.ML.Recurrent.NGram\",\"version\":1,\"order\":{Order},\"smoothing\":\"{Smoothing}\",\"vocabulary\":{Vocabulary.Count}}}");
-        var entry = zip.CreateEntry(ZipEntryName, CompressionLevel.Fastest);
+        // Stored, not deflated: deflating the 16 bytes per n-gram took longer than the whole estimation and saved a third.
+        var entry = zip.CreateEntry(ZipEntryName, CompressionLevel.NoCompression);
         using var stream = entry.Open();
         Save(stream);
     }

@@ -14,13 +14,14 @@ internal static class EstimationPipeline
     public static (NGramModelData Data, NGramTrainingSummary Summary) Run(TokenizedCorpus corpus, NGramOptions options, IProgress<string>? log, CancellationToken cancellation)
     {
         options.Validate();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (corpus.SentenceCount == 0)
             throw new InvalidOperationException("The corpus is empty: it has no lines, so there is nothing to count.");
         log?.Report($"=== 1/5 Counting {options.Order}-grams: {corpus.WordCount} words, {corpus.SentenceCount} sentences, {corpus.VocabularySize} types ===");
         var counted = NGramCounter.Count(corpus, options.Order, cancellation);
         var ngramCounts = new long[options.Order];
         for (int n = 1; n <= options.Order; n++) ngramCounts[n - 1] = counted.CountOf(n);
-        log?.Report("Number of n-grams per order: " + string.Join(" ", ngramCounts));
+        log?.Report($"Number of n-grams per order: {string.Join(" ", ngramCounts)} ({clock.Elapsed.TotalSeconds:F3} s)");
 
         cancellation.ThrowIfCancellationRequested();
         bool kneserNey = options.Smoothing == NGramSmoothing.KneserNey;
@@ -32,7 +33,7 @@ internal static class EstimationPipeline
         NGramModelData data;
         if (kneserNey)
         {
-            log?.Report("=== 3/5 Discounts ===");
+            log?.Report($"=== 3/5 Discounts === ({clock.Elapsed.TotalSeconds:F3} s)");
             var discounts = new KneserNeyDiscounts[options.Order];
             reported = new NGramDiscounts[options.Order];
             for (int n = 1; n <= options.Order; n++)
@@ -44,11 +45,12 @@ internal static class EstimationPipeline
                 log?.Report($"Discounts: order {n} D1={d.D1} D2={d.D2} D3+={d.D3Plus}");
             }
             cancellation.ThrowIfCancellationRequested();
-            log?.Report("=== 4/5 Initial probabilities ===");
+            log?.Report($"=== 4/5 Initial probabilities === ({clock.Elapsed.TotalSeconds:F3} s)");
             var initial = InitialProbabilities.Compute(counted, discounts, options);
             cancellation.ThrowIfCancellationRequested();
-            log?.Report("=== 5/5 Interpolating orders ===");
+            log?.Report($"=== 5/5 Interpolating orders === ({clock.Elapsed.TotalSeconds:F3} s)");
             data = Interpolation.Run(counted, initial, options);
+            log?.Report($"Estimated ({clock.Elapsed.TotalSeconds:F3} s)");
         }
         else
         {
