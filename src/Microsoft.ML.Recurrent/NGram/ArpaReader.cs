@@ -107,7 +107,7 @@ internal sealed class ArpaReader
             throw Error($"expected \\end\\ after the {order}-grams, found '{line ?? "end of file"}'");
 
         var higher = new NGramOrderData[order - 1];
-        Dictionary<ulong, int>? lowerIndex = null;
+        var indexes = new Dictionary<ulong, int>[order + 1]; // [n]: (context index, last word) → index among the n-grams
         for (int k = 2; k <= order; k++)
         {
             var (gramIds, prob, backoff, lines) = sections[k - 2];
@@ -119,7 +119,7 @@ internal sealed class ArpaReader
                 int context = gramIds[g * k];
                 for (int i = 1; i < k - 1; i++)
                 {
-                    if (!lowerIndex!.TryGetValue(Key(context, gramIds[g * k + i]), out context))
+                    if (!indexes[i + 1].TryGetValue(Key(context, gramIds[g * k + i]), out context))
                         throw new InvalidDataException($"{_source}, line {lines[g]}: the context '{Words(words, gramIds, g, k, k - 1)}' of this {k}-gram is not listed among the {k - 1}-grams.");
                 }
                 keys[g] = Key(context, gramIds[g * k + k - 1]);
@@ -142,7 +142,7 @@ internal sealed class ArpaReader
                 backoffArray[j] = backoff[order_[j]];
             }
             higher[k - 2] = new NGramOrderData(k, contextArray, wordArray, probArray, backoffArray);
-            lowerIndex = index;
+            indexes[k] = index;
         }
         return new NGramModelData(order, words.ToArray(), unigramProb.ToArray(), unigramBackoff.ToArray(), higher);
     }
