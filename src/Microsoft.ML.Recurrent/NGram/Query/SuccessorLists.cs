@@ -32,9 +32,7 @@ internal sealed class SuccessorLists
         for (int w = 0; w < vocabulary; w++)
             if (Suggestible(w)) words.Add(w);
         _unigramWords = words.ToArray();
-        var keys = new float[_unigramWords.Length];
-        for (int i = 0; i < keys.Length; i++) keys[i] = -data.UnigramProb[_unigramWords[i]];
-        Array.Sort(keys, _unigramWords);
+        SortByProbabilityThenWord(_unigramWords, data.UnigramProb, 0, _unigramWords.Length);
         _unigramCumulative = Cumulative(_unigramWords, w => data.UnigramProb[w], 0, _unigramWords.Length);
 
         _words = new int[data.Order - 1][];
@@ -44,23 +42,38 @@ internal sealed class SuccessorLists
             var order = data.Higher[k - 2];
             var start = tables.ChildStart[k - 2];
             var sortedWords = (int[])order.Word.Clone();
-            var sortedKeys = new float[order.Count];
-            for (int g = 0; g < order.Count; g++) sortedKeys[g] = -order.Prob[g];
             var cumulative = new float[order.Count];
+            var probOf = new float[data.Words.Length];
             for (int c = 0; c + 1 < start.Length; c++)
             {
                 int lo = start[c], length = start[c + 1] - lo;
-                if (length > 1) Array.Sort(sortedKeys, sortedWords, lo, length);
+                for (int g = lo; g < lo + length; g++) probOf[order.Word[g]] = order.Prob[g];
+                if (length > 1) SortByProbabilityThenWord(sortedWords, probOf, lo, length);
                 float sum = 0f;
                 for (int g = lo; g < lo + length; g++)
                 {
-                    if (Suggestible(sortedWords[g])) sum += MathF.Pow(10f, -sortedKeys[g]);
+                    if (Suggestible(sortedWords[g])) sum += MathF.Pow(10f, probOf[sortedWords[g]]);
                     cumulative[g] = sum;
                 }
             }
             _words[k - 2] = sortedWords;
             _cumulative[k - 2] = cumulative;
         }
+    }
+
+    // Sorts words[start..start+length) by descending probability, ties by ascending id, so that rankings are deterministic.
+    // Keys pack the bits of −log10 p (a non-negative float, whose bits order like the value) above the word id.
+    private static void SortByProbabilityThenWord(int[] words, float[] logProbOfWord, int start, int length)
+    {
+        var keys = new ulong[length];
+        for (int i = 0; i < length; i++)
+        {
+            int w = words[start + i];
+            float negative = -logProbOfWord[w] + 0f; // + 0 turns −0 into +0
+            keys[i] = ((ulong)BitConverter.SingleToUInt32Bits(negative) << 32) | (uint)w;
+        }
+        Array.Sort(keys);
+        for (int i = 0; i < length; i++) words[start + i] = (int)(uint)keys[i];
     }
 
     private static bool Suggestible(int w) => w != TokenizedCorpusIds.Unknown && w != TokenizedCorpusIds.Begin;
