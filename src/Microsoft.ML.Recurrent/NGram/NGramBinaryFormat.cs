@@ -76,7 +76,6 @@ internal static class NGramBinaryFormat
         var unigramProb = r.Floats("unigram probabilities", vocabulary);
         var unigramBackoff = r.Floats("unigram back-offs", vocabulary);
         var higher = new NGramOrderData[order - 1];
-        int lowerCount = vocabulary;
         for (int k = 2; k <= order; k++)
         {
             int count = r.Count($"{k}-gram count", 16);
@@ -84,18 +83,13 @@ internal static class NGramBinaryFormat
             var word = r.Ints($"{k}-gram words", count);
             var prob = r.Floats($"{k}-gram probabilities", count);
             var backoff = r.Floats($"{k}-gram back-offs", count);
-            for (int g = 0; g < count; g++)
-            {
-                if ((uint)context[g] >= (uint)lowerCount) throw r.Error($"{k}-gram contexts", $"entry {g} is {context[g]}, outside 0..{lowerCount - 1}");
-                if ((uint)word[g] >= (uint)vocabulary) throw r.Error($"{k}-gram words", $"entry {g} is {word[g]}, outside 0..{vocabulary - 1}");
-                if (g > 0 && (context[g] < context[g - 1] || (context[g] == context[g - 1] && word[g] <= word[g - 1])))
-                    throw r.Error($"{k}-gram contexts", $"entry {g} is out of order or repeated (the n-grams must be sorted by context, then word)");
-            }
             higher[k - 2] = new NGramOrderData(k, context, word, prob, backoff);
-            lowerCount = count;
         }
         if (r.Remaining != 0) throw r.Error("end", $"{r.Remaining} unexpected bytes after the last order");
-        return (new NGramModelData(order, words, unigramProb, unigramBackoff, higher), smoothing);
+        var data = new NGramModelData(order, words, unigramProb, unigramBackoff, higher);
+        string? problem = data.FindProblem(out string field);
+        if (problem is not null) throw r.Error(field, problem);
+        return (data, smoothing);
     }
 
     private ref struct SpanReader

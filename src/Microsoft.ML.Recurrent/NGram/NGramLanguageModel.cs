@@ -87,11 +87,12 @@ public sealed partial class NGramLanguageModel
     /// <summary>Estimates a model from token sequences that are already split into words.</summary>
     /// <param name="sentences">The corpus, one word list per sentence; no word may contain white space.</param>
     /// <param name="options">Estimation settings; null for the defaults of <see cref="NGramOptions"/>.</param>
+    /// <param name="log">Receives one line per estimation step.</param>
     /// <param name="cancellation">Stops the estimation between stages.</param>
-    public static NGramLanguageModel Train(IEnumerable<IReadOnlyList<string>> sentences, NGramOptions? options = null, CancellationToken cancellation = default)
+    public static NGramLanguageModel Train(IEnumerable<IReadOnlyList<string>> sentences, NGramOptions? options = null, IProgress<string>? log = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        return Train(JoinWords(sentences), options, null, cancellation);
+        return Train(JoinWords(sentences), options, log, cancellation);
     }
 
     internal static NGramLanguageModel Train(TokenizedCorpus corpus, NGramOptions options, IProgress<string>? log, CancellationToken cancellation)
