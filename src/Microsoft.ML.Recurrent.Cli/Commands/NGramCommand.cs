@@ -60,7 +60,11 @@ public static class NGramCommand
             var log = parse.GetValue(quiet) ? null : new ConsoleProgress();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var model = NGramLanguageModel.Train(parse.GetValue(input)!.FullName, options, log);
-            model.SaveZip(parse.GetValue(output)!.FullName);
+            // The corpus ids and counting buffers are garbage now; collecting them before model.zip copies the tensors
+            // lets the save reuse that memory (measured on PTB 5-gram: peak RSS 357 MB without, see docs/ngram.md).
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            model.SaveModelZip(parse.GetValue(output)!.FullName);
             log?.Report($"Wrote {parse.GetValue(output)!.FullName} ({clock.Elapsed.TotalSeconds:F3} s)");
             if (parse.GetValue(arpa) is { } arpaFile)
             {

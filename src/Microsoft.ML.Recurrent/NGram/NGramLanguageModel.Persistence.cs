@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Microsoft.ML;
 
 namespace Microsoft.ML.Recurrent.NGram;
 
@@ -44,8 +45,8 @@ public sealed partial class NGramLanguageModel
     }
 
     /// <summary>
-    /// Loads a model from a zip written by <see cref="SaveZip(string)"/>, the binary form, or an ARPA file (recognized
-    /// by its content).
+    /// Loads a model from a pipeline model.zip (<see cref="SaveModelZip"/> or any saved pipeline with an n-gram step), a zip
+    /// written by <see cref="SaveZip(string)"/>, the binary form, or an ARPA file (recognized by its content).
     /// </summary>
     /// <exception cref="InvalidDataException">The file is damaged; the message names the entry, field or line.</exception>
     public static NGramLanguageModel LoadFile(string path)
@@ -56,10 +57,17 @@ public sealed partial class NGramLanguageModel
         using (var probe = File.OpenRead(path)) read = probe.ReadAtLeast(head, 8, throwOnEndOfStream: false);
         if (read >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K')
         {
-            using var zip = ZipFile.OpenRead(path);
-            var entry = zip.GetEntry(ZipEntryName) ?? throw new InvalidDataException($"{path}: the zip has no entry '{ZipEntryName}'; it is not an n-gram model.");
-            using var stream = entry.Open();
-            return Load(stream, $"{path}!{ZipEntryName}");
+            using (var zip = ZipFile.OpenRead(path))
+            {
+                if (zip.GetEntry(ZipEntryName) is { } entry)
+                {
+                    using var stream = entry.Open();
+                    return Load(stream, $"{path}!{ZipEntryName}");
+                }
+            }
+            // A pipeline model.zip: the n-gram model is the transformer itself or a step of the chain.
+            var transformer = new MLContext().Model.Load(path, out _);
+            return FindModel(transformer) ?? throw new InvalidDataException($"{path}: the model.zip holds no NGramLanguageModel step.");
         }
         if (read == 8 && head.SequenceEqual("RNGRAM01"u8))
         {
@@ -67,6 +75,25 @@ public sealed partial class NGramLanguageModel
             return Load(stream, path);
         }
         return ArpaFormat.Read(path);
+    }
+
+    private static NGramLanguageModel? FindModel(ITransformer transformer)
+    {
+        if (transformer is NGramLanguageModelTransformer ngram) return ngram.Model;
+        if (transformer is IEnumerable<ITransformer> chain)
+            foreach (var step in chain)
+                if (FindModel(step) is { } model) return model;
+        return null;
+    }
+
+    /// <summary>
+    /// Saves the model as a pipeline model.zip (one <see cref="NGramLanguageModelTransformer"/> step with default column
+    /// names), loadable with <c>mlContext.Model.Load</c> and <see cref="LoadFile"/>.
+    /// </summary>
+    public void SaveModelZip(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        new MLContext().Model.Save(new NGramLanguageModelTransformer(this), null, path);
     }
 
     /// <summary>Reads an ARPA file (KenLM or SRILM style); see <see cref="ArpaFormat"/>.</summary>

@@ -29,6 +29,25 @@ public sealed class NGramLanguageModelTransformer : RowToRowTransformerBase, ILo
         _generation = generation;
     }
 
+    /// <summary>
+    /// Wraps an already estimated (or ARPA-loaded) model as a pipeline transformer with the default output column
+    /// names of <see cref="NGramLanguageModelEstimator.Options"/>, e.g. to save it as model.zip with
+    /// <c>mlContext.Model.Save</c>.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="options">Input column, output names, suggestions and generation; null for the defaults. Its <c>Model</c> settings are not used.</param>
+    public NGramLanguageModelTransformer(NGramLanguageModel model, NGramLanguageModelEstimator.Options? options = null)
+        : base("NGramLanguageModel")
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new NGramLanguageModelEstimator.Options();
+        options.Validate();
+        Model = model;
+        _columns = ColumnSettings.From(options);
+        var g = options.Generation;
+        _generation = new NGramGenerationOptions { MaxTokens = g.MaxTokens, Temperature = g.Temperature, TopK = g.TopK, TopP = g.TopP, Seed = g.Seed ?? 0 };
+    }
+
     /// <summary>The model, usable without the pipeline.</summary>
     public NGramLanguageModel Model { get; }
 
