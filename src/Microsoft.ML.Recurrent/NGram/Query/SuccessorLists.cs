@@ -17,8 +17,10 @@ internal sealed class SuccessorLists
 {
     private readonly NGramQueryTables _tables;
     private readonly int[][] _words;        // order k at [k−2], ranges as the tables' ChildStart
+    private readonly float[][] _probs;      // the stored log10 probability of each listed word
     private readonly float[][] _cumulative; // running sum of 10^prob within each range
     private readonly int[] _unigramWords;   // all ordinary words and </s>, by descending probability
+    private readonly float[] _unigramProbs;
     private readonly float[] _unigramCumulative;
     private readonly bool _addK;
 
@@ -34,8 +36,11 @@ internal sealed class SuccessorLists
         _unigramWords = words.ToArray();
         SortByProbabilityThenWord(_unigramWords, data.UnigramProb, 0, _unigramWords.Length);
         _unigramCumulative = Cumulative(_unigramWords, w => data.UnigramProb[w], 0, _unigramWords.Length);
+        _unigramProbs = new float[_unigramWords.Length];
+        for (int i = 0; i < _unigramWords.Length; i++) _unigramProbs[i] = data.UnigramProb[_unigramWords[i]];
 
         _words = new int[data.Order - 1][];
+        _probs = new float[data.Order - 1][];
         _cumulative = new float[data.Order - 1][];
         for (int k = 2; k <= data.Order; k++)
         {
@@ -43,6 +48,7 @@ internal sealed class SuccessorLists
             var start = tables.ChildStart[k - 2];
             var sortedWords = (int[])order.Word.Clone();
             var cumulative = new float[order.Count];
+            var sortedProbs = new float[order.Count];
             var probOf = new float[data.Words.Length];
             for (int c = 0; c + 1 < start.Length; c++)
             {
@@ -52,11 +58,13 @@ internal sealed class SuccessorLists
                 float sum = 0f;
                 for (int g = lo; g < lo + length; g++)
                 {
-                    if (Suggestible(sortedWords[g])) sum += MathF.Pow(10f, probOf[sortedWords[g]]);
+                    sortedProbs[g] = probOf[sortedWords[g]];
+                    if (Suggestible(sortedWords[g])) sum += MathF.Pow(10f, sortedProbs[g]);
                     cumulative[g] = sum;
                 }
             }
             _words[k - 2] = sortedWords;
+            _probs[k - 2] = sortedProbs;
             _cumulative[k - 2] = cumulative;
         }
     }
@@ -99,6 +107,12 @@ internal sealed class SuccessorLists
         return (_words[level - 1], _cumulative[level - 1], start[index], start[index + 1], index);
     }
 
+    private int ContextIndex(in NGramState state, int level)
+    {
+        int slot = state.Slots[level - 1];
+        return level == 1 ? slot : _tables.IndexOfSlot[level - 2][slot];
+    }
+
     /// <summary>Writes the exact top-k next words (by probability, descending) and their log10 probabilities; returns how many.</summary>
     public int TopK(in NGramState state, int k, Span<int> words, Span<float> logProbs)
     {
@@ -112,20 +126,36 @@ internal sealed class SuccessorLists
             for (int level = length; level >= 0; level--)
             {
                 int[] list;
+                float[] stored;
                 int lo, hi;
-                if (level == 0) (list, lo, hi) = (_unigramWords, 0, _unigramWords.Length);
+                if (level == 0) (list, stored, lo, hi) = (_unigramWords, _unigramProbs, 0, _unigramWords.Length);
                 else
                 {
                     var range = Range(state, level);
-                    (list, lo, hi) = (range.Words, range.Start, range.End);
+                    (list, stored, lo, hi) = (range.Words, _probs[level - 1], range.Start, range.End);
                 }
+                int longerContext = level < length ? ContextIndex(state, level + 1) : -1;
                 int taken = 0;
                 for (int i = lo; i < hi && taken < k; i++)
                 {
                     int w = list[i];
                     if (!Suggestible(w)) continue;
-                    float p = _tables.Score(state, w, out _, out int matched);
-                    if (matched - 1 != level) continue; // its longest match is longer: ranked at that level
+                    float p;
+                    if (_addK)
+                    {
+                        p = _tables.Score(state, w, out _, out int matched);
+                        if (matched - 1 != level) continue;
+                    }
+                    else
+                    {
+                        // Seen after the next longer context: its longest match is longer, ranked at that level.
+                        // (Models are suffix-closed, so checking the next longer context is enough.)
+                        if (longerContext >= 0 && _tables.FindChild(level + 2, longerContext, w) >= 0) continue;
+                        // Words whose longest match is this level share the back-offs of the longer contexts,
+                        // added in the order scoring adds them so that the value is bit-identical to Score.
+                        p = stored[i];
+                        for (int j = level; j < length; j++) p += state.Backoffs[j];
+                    }
                     candidateWords[n] = w;
                     candidateProbs[n] = p;
                     n++;
