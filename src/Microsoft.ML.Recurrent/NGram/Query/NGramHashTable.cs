@@ -4,10 +4,12 @@ using System.Runtime.InteropServices;
 namespace Microsoft.ML.Recurrent.NGram.Query;
 
 /// <summary>
-/// One order's n-grams for scoring: an open-addressing (linear probing) table keyed by
-/// (slot of the suffix w2…wn in the next lower order's table, first word w1), KenLM's reversed-trie idea: a word's
-/// matches are found by extending to the left, one lookup per extra word. The slot of an entry is its id, so an entry
-/// is only key, log10 probability and log10 back-off: 16 bytes, and the table is at most 3/4 full.
+/// One order's n-grams for scoring: an open-addressing (linear probing) table keyed by a 64-bit hash of the words,
+/// built from the right (<see cref="Extend"/>: the key of w1…wn extends the key of w2…wn by w1), as KenLM's probing
+/// model does. Because a key does not depend on the result of the shorter lookup, scoring computes every key of a word
+/// first and prefetches all their buckets, so the cache misses of the orders overlap instead of adding up.
+/// The slot of an entry is its id, so an entry is only key, log10 probability and log10 back-off: 16 bytes, and the
+/// table is at most 3/4 full. Two n-grams with the same 64-bit hash are detected when the table is built.
 /// </summary>
 internal sealed class NGramHashTable
 {
@@ -33,8 +35,29 @@ internal sealed class NGramHashTable
 
     public int Count { get; private set; }
 
+    /// <summary>The key of a unigram (the start of every key).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong MakeKey(int suffixSlot, int firstWord) => ((ulong)(uint)suffixSlot << 32) | (uint)firstWord;
+    public static ulong UnigramKey(int word) => ((ulong)(uint)word + 1) * 0x9E3779B97F4A7C15UL;
+
+    /// <summary>The key of w1…wn from the key of w2…wn and w1 (never <see cref="EmptyKey"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Extend(ulong suffixKey, int firstWord)
+    {
+        ulong h = (System.Numerics.BitOperations.RotateLeft(suffixKey, 29) ^ ((ulong)(uint)firstWord + 1)) * 0xC2B2AE3D27D4EB4FUL;
+        h ^= h >> 32;
+        return h == EmptyKey ? EmptyKey - 1 : h;
+    }
+
+    /// <summary>Asks the CPU to load the bucket of <paramref name="key"/> (a hint: never faults, never required).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong key)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            int i = (int)((key * Multiplier) >> _shift);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), i)));
+        }
+    }
 
     /// <summary>Inserts a new key; returns its slot, or −1 when the key is already there.</summary>
     public int Insert(ulong key, float prob, float backoff)

@@ -31,6 +31,8 @@ internal sealed class NGramQueryTables
 
         int[] previousFirstWord = [];
         int[] previousSuffix = [];
+        ulong[] previousKeys = new ulong[VocabularySize];
+        for (int w = 0; w < VocabularySize; w++) previousKeys[w] = NGramHashTable.UnigramKey(w);
         for (int k = 2; k <= Order; k++)
         {
             var order = data.Higher[k - 2];
@@ -40,6 +42,7 @@ internal sealed class NGramQueryTables
             var firstWord = new int[order.Count];
             var suffix = new int[order.Count];
             var slots = new int[order.Count];
+            var keys = new ulong[order.Count];
             for (int g = 0; g < order.Count; g++)
             {
                 int context = order.Context[g];
@@ -48,9 +51,10 @@ internal sealed class NGramQueryTables
                 suffix[g] = k == 2 ? word : FindChild(k - 1, previousSuffix[context], word);
                 if (suffix[g] < 0)
                     throw new InvalidDataException($"The {k}-gram '{Describe(k, g)}' has no {k - 1}-gram suffix in the model; every n-gram's last n−1 words must be an n-gram too.");
-                int suffixSlot = k == 2 ? suffix[g] : SlotOfIndex[k - 3][suffix[g]];
-                int slot = table.Insert(NGramHashTable.MakeKey(suffixSlot, firstWord[g]), order.Prob[g], order.Backoff[g]);
-                if (slot < 0) throw new InvalidDataException($"The {k}-gram '{Describe(k, g)}' occurs twice in the model.");
+                keys[g] = NGramHashTable.Extend(previousKeys[suffix[g]], firstWord[g]);
+                int slot = table.Insert(keys[g], order.Prob[g], order.Backoff[g]);
+                if (slot < 0)
+                    throw new InvalidDataException($"The {k}-gram '{Describe(k, g)}' has the same 64-bit hash as another {k}-gram (or occurs twice); the model cannot be indexed.");
                 slots[g] = slot;
             }
             _tables[k - 2] = table;
@@ -64,6 +68,7 @@ internal sealed class NGramQueryTables
             }
             previousFirstWord = firstWord;
             previousSuffix = suffix;
+            previousKeys = keys;
         }
     }
 
@@ -99,11 +104,15 @@ internal sealed class NGramQueryTables
     }
 
     /// <summary>log10 p(word | state); <paramref name="matched"/> is the length of the n-gram that matched (0 for an unknown word).</summary>
+    /// <remarks>
+    /// Callers often pass the same variable as <paramref name="state"/> and <paramref name="next"/>: all reads of the
+    /// state happen before the first write, and the words are shifted from the end, so aliasing is safe without copying
+    /// the whole state.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Score(in NGramState state, int word, out NGramState next, out int matched)
     {
-        // Callers pass the same variable as state and next; build the new state apart and copy it out at the end.
-        Unsafe.SkipInit(out NGramState result);
+        Unsafe.SkipInit(out next);
         int length = state.Length;
         if ((uint)word >= (uint)VocabularySize || word == TokenizedCorpusIds.Unknown || word == TokenizedCorpusIds.Begin)
         {
@@ -112,31 +121,34 @@ internal sealed class NGramQueryTables
             matched = 0;
             if (_addKScoring) unknown = length == 0 ? unknown : state.Backoffs[length - 1];
             else for (int j = 0; j < length; j++) unknown += state.Backoffs[j];
-            next = default;
+            next.Length = 0;
             return unknown;
         }
 
+        // Lookups first (reading the state only), remembering the slots and back-offs of the matched n-grams.
+        Span<int> slots = stackalloc int[NGramOptions.MaxOrder];
+        Span<float> backoffs = stackalloc float[NGramOptions.MaxOrder];
+        Span<ulong> keys = stackalloc ulong[NGramOptions.MaxOrder];
+        ulong key = NGramHashTable.UnigramKey(word);
+        for (int j = 0; j < length; j++)
+        {
+            key = NGramHashTable.Extend(key, state.Words[j]);
+            keys[j] = key;
+            _tables[j].Prefetch(key);
+        }
         float prob = _unigramProb[word];
-        result.Words[0] = word;
-        result.Slots[0] = word;
-        result.Backoffs[0] = _unigramBackoff[word];
+        slots[0] = word;
+        backoffs[0] = _unigramBackoff[word];
         int found = 1;
-        int slot = word;
-        int keep = Order - 1;
         for (int j = 0; j < length; j++)
         {
             var table = _tables[j];
-            int s = table.Find(NGramHashTable.MakeKey(slot, state.Words[j]));
+            int s = table.Find(keys[j]);
             if (s < 0) break;
             ref readonly var entry = ref table.At(s);
             prob = entry.Prob;
-            slot = s;
-            if (found < keep)
-            {
-                result.Words[found] = state.Words[j];
-                result.Slots[found] = s;
-                result.Backoffs[found] = entry.Backoff;
-            }
+            slots[found] = s;
+            backoffs[found] = entry.Backoff;
             found++;
         }
         if (_addKScoring)
@@ -147,9 +159,18 @@ internal sealed class NGramQueryTables
         {
             for (int j = found - 1; j < length; j++) prob += state.Backoffs[j];
         }
-        result.Length = Math.Min(found, keep);
+
+        // Then the new state: the matched n-gram, at most order − 1 words, newest first.
+        int keep = Math.Min(found, Order - 1);
+        for (int i = keep - 1; i >= 1; i--) next.Words[i] = state.Words[i - 1];
+        next.Words[0] = word;
+        for (int i = 0; i < keep; i++)
+        {
+            next.Slots[i] = slots[i];
+            next.Backoffs[i] = backoffs[i];
+        }
+        next.Length = keep;
         matched = found;
-        next = result;
         return prob;
     }
 
