@@ -90,9 +90,10 @@ public static class NGramCommand
         command.Options.Add(model);
         command.Options.Add(input);
         command.Options.Add(json);
+        command.Options.Add(ArpaUnknownWord);
         command.SetAction(parse => Run(() =>
         {
-            var lm = NGramLanguageModel.LoadFile(parse.GetValue(model)!.FullName);
+            var lm = Load(parse, model);
             var e = lm.Evaluate(parse.GetValue(input)!.FullName);
             var c = CultureInfo.InvariantCulture;
             if (parse.GetValue(json))
@@ -117,10 +118,10 @@ public static class NGramCommand
         var count = new Option<int>("--count", "-n") { Description = "Number of suggestions", DefaultValueFactory = _ => 5 };
         var words = new Option<int>("--phrase-words") { Description = "Longest phrase completion, in words", DefaultValueFactory = _ => 4 };
         var command = new Command("complete", "Complete a partial word, suggest next words and complete the phrase");
-        foreach (Option o in new Option[] { model, prompt, count, words }) command.Options.Add(o);
+        foreach (Option o in new Option[] { model, prompt, count, words, ArpaUnknownWord }) command.Options.Add(o);
         command.SetAction(parse => Run(() =>
         {
-            var lm = NGramLanguageModel.LoadFile(parse.GetValue(model)!.FullName);
+            var lm = Load(parse, model);
             string text = parse.GetValue(prompt) ?? "";
             int n = parse.GetValue(count);
             bool partial = text.Length > 0 && !char.IsWhiteSpace(text[^1]);
@@ -145,10 +146,10 @@ public static class NGramCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same text)" };
         var keepGoing = new Option<bool>("--continue") { Description = "Start a new sentence after </s> until --max-tokens" };
         var command = new Command("generate", "Generate text from an n-gram model");
-        foreach (Option o in new Option[] { model, prompt, maxTokens, temperature, topK, topP, seed, keepGoing }) command.Options.Add(o);
+        foreach (Option o in new Option[] { model, prompt, maxTokens, temperature, topK, topP, seed, keepGoing, ArpaUnknownWord }) command.Options.Add(o);
         command.SetAction(parse => Run(() =>
         {
-            var lm = NGramLanguageModel.LoadFile(parse.GetValue(model)!.FullName);
+            var lm = Load(parse, model);
             string text = parse.GetValue(prompt) ?? "";
             var generated = lm.Generate(text, new NGramGenerationOptions
             {
@@ -167,6 +168,13 @@ public static class NGramCommand
 
     private static Option<FileInfo> ModelOption() =>
         new("--model", "-m") { Description = "Model: a zip written by 'ngram train', or an ARPA file", Required = true };
+
+    // Shared by the verbs that read a model: the unknown word's spelling matters only for ARPA files.
+    private static readonly Option<string> ArpaUnknownWord =
+        new("--arpa-unknown-word") { Description = "Spelling of the unknown word in an ARPA model (as given to train --unknown-word)", DefaultValueFactory = _ => NGramOptions.DefaultUnknownWord };
+
+    private static NGramLanguageModel Load(System.CommandLine.ParseResult parse, Option<FileInfo> model) =>
+        NGramLanguageModel.LoadFile(parse.GetValue(model)!.FullName, parse.GetValue(ArpaUnknownWord)!);
 
     private static string Json(double value) =>
         double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "null";

@@ -90,20 +90,27 @@ public static class ArpaFormat
     }
 
     /// <summary>Reads an ARPA file (KenLM or SRILM style).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="unknownWord">The spelling of the unknown word in the file: <c>&lt;unk&gt;</c> (default) for KenLM and SRILM
+    /// files; a model written with another <see cref="NGramOptions.UnknownWord"/> must be read with that spelling.</param>
     /// <exception cref="InvalidDataException">The file is malformed; the message names the line and what was expected.</exception>
-    public static NGramLanguageModel Read(string path)
+    public static NGramLanguageModel Read(string path, string unknownWord = NGramOptions.DefaultUnknownWord)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
-        return Read(reader, path);
+        return Read(reader, path, unknownWord);
     }
 
     /// <summary>Reads an ARPA model from <paramref name="reader"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <param name="reader">The ARPA text.</param>
+    /// <param name="source">Names the text in error messages.</param>
+    /// <param name="unknownWord">The spelling of the unknown word in the file (default <c>&lt;unk&gt;</c>).</param>
     /// <exception cref="InvalidDataException">The text is malformed; the message names the line and what was expected.</exception>
-    public static NGramLanguageModel Read(TextReader reader, string source = "ARPA")
+    public static NGramLanguageModel Read(TextReader reader, string source = "ARPA", string unknownWord = NGramOptions.DefaultUnknownWord)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var data = new ArpaReader(reader, source).Read();
+        ArgumentException.ThrowIfNullOrEmpty(unknownWord);
+        var data = new ArpaReader(reader, source, unknownWord).Read();
         return new NGramLanguageModel(data, NGramSmoothing.KneserNey, null);
     }
 

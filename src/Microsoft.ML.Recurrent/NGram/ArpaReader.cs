@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Microsoft.ML.Recurrent.NGram;
 
 /// <summary>
-/// Parses ARPA text into <see cref="NGramModelData"/>. Unigrams get KenLM's ids (<c>&lt;unk&gt;</c> 0, <c>&lt;s&gt;</c>
-/// 1, <c>&lt;/s&gt;</c> 2, then file order); a missing <c>&lt;unk&gt;</c> is added with log10 p = −100 as KenLM does,
+/// Parses ARPA text into <see cref="NGramModelData"/>. Unigrams get KenLM's ids (the unknown word, normally
+/// <c>&lt;unk&gt;</c>, 0, <c>&lt;s&gt;</c> 1, <c>&lt;/s&gt;</c> 2, then file order); a missing unknown word is added with log10 p = −100 as KenLM does,
 /// a missing <c>&lt;s&gt;</c> or <c>&lt;/s&gt;</c> with −99. Each higher-order n-gram is linked to its context, which must
 /// be listed in the order below; every error names the line.
 /// </summary>
@@ -12,12 +12,14 @@ internal sealed class ArpaReader
 {
     private readonly TextReader _reader;
     private readonly string _source;
+    private readonly string _unknownWord;
     private int _lineNumber;
 
-    public ArpaReader(TextReader reader, string source)
+    public ArpaReader(TextReader reader, string source, string unknownWord)
     {
         _reader = reader;
         _source = source;
+        _unknownWord = unknownWord;
     }
 
     public NGramModelData Read()
@@ -47,7 +49,7 @@ internal sealed class ArpaReader
         // Unigrams.
         ExpectSection(line, 1);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var words = new List<string> { "<unk>", "<s>", "</s>" };
+        var words = new List<string> { _unknownWord, "<s>", "</s>" };
         var unigramProb = new List<float> { float.NaN, float.NaN, float.NaN };
         var unigramBackoff = new List<float> { 0f, 0f, 0f };
         var fields = new List<string>();
@@ -57,7 +59,7 @@ internal sealed class ArpaReader
             Split(line, fields);
             ParseEntry(fields, 1, order, out float prob, out float backoff);
             string word = fields[1];
-            int id = word switch { "<unk>" => 0, "<s>" => 1, "</s>" => 2, _ => -1 };
+            int id = word == _unknownWord ? 0 : word switch { "<s>" => 1, "</s>" => 2, _ => -1 };
             if (ids.ContainsKey(word)) throw Error($"the unigram '{word}' is listed twice");
             if (id < 0)
             {

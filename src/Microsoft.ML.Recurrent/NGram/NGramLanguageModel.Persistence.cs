@@ -48,8 +48,10 @@ public sealed partial class NGramLanguageModel
     /// Loads a model from a pipeline model.zip (<see cref="SaveModelZip"/> or any saved pipeline with an n-gram step), a zip
     /// written by <see cref="SaveZip(string)"/>, the binary form, or an ARPA file (recognized by its content).
     /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="arpaUnknownWord">For an ARPA file, the spelling of its unknown word (default <c>&lt;unk&gt;</c>).</param>
     /// <exception cref="InvalidDataException">The file is damaged; the message names the entry, field or line.</exception>
-    public static NGramLanguageModel LoadFile(string path)
+    public static NGramLanguageModel LoadFile(string path, string arpaUnknownWord = NGramOptions.DefaultUnknownWord)
     {
         ArgumentNullException.ThrowIfNull(path);
         Span<byte> head = stackalloc byte[8];
@@ -74,7 +76,7 @@ public sealed partial class NGramLanguageModel
             using var stream = File.OpenRead(path);
             return Load(stream, path);
         }
-        return ArpaFormat.Read(path);
+        return ArpaFormat.Read(path, arpaUnknownWord);
     }
 
     private static NGramLanguageModel? FindModel(ITransformer transformer)
@@ -96,8 +98,8 @@ public sealed partial class NGramLanguageModel
         new MLContext().Model.Save(new NGramLanguageModelTransformer(this), null, path);
     }
 
-    /// <summary>Reads an ARPA file (KenLM or SRILM style); see <see cref="ArpaFormat"/>.</summary>
-    public static NGramLanguageModel LoadArpa(string path) => ArpaFormat.Read(path);
+    /// <summary>Reads an ARPA file (KenLM or SRILM style); see <see cref="ArpaFormat.Read(string, string)"/>.</summary>
+    public static NGramLanguageModel LoadArpa(string path, string unknownWord = NGramOptions.DefaultUnknownWord) => ArpaFormat.Read(path, unknownWord);
 
     /// <summary>Writes the model as an ARPA file; see <see cref="ArpaFormat"/>.</summary>
     public void SaveArpa(string path) => ArpaFormat.Write(this, path);

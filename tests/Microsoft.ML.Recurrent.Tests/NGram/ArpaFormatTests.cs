@@ -83,6 +83,18 @@ public sealed class ArpaFormatTests
     }
 
     [Fact]
+    public void WriteThenRead_WithAnotherUnknownSpelling_KeepsTheLiteralUnkAWord()
+    {
+        var model = NGramLanguageModel.Train(["a <unk> b", "b <unk> a", "a b"], new NGramOptions { Order = 2, UnknownWord = "<oov>", DiscountFallback = [0.5f, 1f, 1.5f] });
+        var text = new StringWriter();
+        ArpaFormat.Write(model, text);
+        var read = ArpaFormat.Read(new StringReader(text.ToString()), "test.arpa", "<oov>");
+        string[] probe = ["a <unk> b", "<unk> c"];
+        Assert.Equal(model.Evaluate(probe), read.Evaluate(probe));
+        Assert.Equal(1, read.Evaluate(probe).OovCount);
+    }
+
+    [Fact]
     public void Write_FollowsKenLmLayout()
     {
         var model = NGramLanguageModel.Train(["a b", "b a b"], new NGramOptions { Order = 2, DiscountFallback = [0.5f, 1f, 1.5f] });
