@@ -107,6 +107,22 @@ internal sealed class SuccessorLists
         return (_words[level - 1], _cumulative[level - 1], start[index], start[index + 1], index);
     }
 
+    // The k-th largest of values[0..n) (n ≥ k; k and n are small).
+    private static float KthLargest(float[] values, int n, int k)
+    {
+        Span<float> top = k <= 256 ? stackalloc float[k] : new float[k];
+        top.Fill(float.NegativeInfinity);
+        for (int i = 0; i < n; i++)
+        {
+            float v = values[i];
+            if (v <= top[k - 1]) continue;
+            int j = k - 1;
+            while (j > 0 && top[j - 1] < v) { top[j] = top[j - 1]; j--; }
+            top[j] = v;
+        }
+        return top[k - 1];
+    }
+
     private int ContextIndex(in NGramState state, int level)
     {
         int slot = state.Slots[level - 1];
@@ -135,11 +151,20 @@ internal sealed class SuccessorLists
                     (list, stored, lo, hi) = (range.Words, _probs[level - 1], range.Start, range.End);
                 }
                 int longerContext = level < length ? ContextIndex(state, level + 1) : -1;
+                // Once k candidates are known, a word of this level that scores below the k-th best cannot enter:
+                // the list is sorted, so the rest of the level cannot either.
+                float threshold = n >= k ? KthLargest(candidateProbs, n, k) : float.NegativeInfinity;
                 int taken = 0;
                 for (int i = lo; i < hi && taken < k; i++)
                 {
                     int w = list[i];
                     if (!Suggestible(w)) continue;
+                    if (!_addK)
+                    {
+                        float bound = stored[i];
+                        for (int j = level; j < length; j++) bound += state.Backoffs[j];
+                        if (bound < threshold) break;
+                    }
                     float p;
                     if (_addK)
                     {
