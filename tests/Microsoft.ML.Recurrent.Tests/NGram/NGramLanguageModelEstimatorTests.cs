@@ -105,6 +105,21 @@ public sealed class NGramLanguageModelEstimatorTests
     }
 
     [Fact]
+    public void KeyColumn_ScoresLikeTheTextColumn()
+    {
+        var ml = new MLContext(seed: 1);
+        var corpus = Corpus();
+        var data = ml.Data.LoadFromEnumerable(corpus);
+        var viaText = ml.Transforms.Text.NGramLanguageModel("Tokens", order: 3).Fit(data);
+        var keys = ml.Transforms.Conversion.MapValueToKey("Keys", "Tokens").Fit(data);
+        var keyed = keys.Transform(data);
+        var viaKeys = ml.Transforms.Text.NGramLanguageModel("Keys", order: 3).Fit(keyed);
+        var a = ml.Data.CreateEnumerable<Prediction>(viaText.Transform(data), reuseRowObject: false).Take(50).Select(p => p.Log10Probability).ToArray();
+        var b = ml.Data.CreateEnumerable<Prediction>(viaKeys.Transform(keyed), reuseRowObject: false).Take(50).Select(p => p.Log10Probability).ToArray();
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
     public void WrongInputType_IsRejectedByEstimatorAndTransformer()
     {
         var ml = new MLContext(seed: 1);
