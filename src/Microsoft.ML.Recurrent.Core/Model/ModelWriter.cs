@@ -78,7 +78,7 @@ internal static class ModelWriter
             ZipArchiveEntry entry = zip.CreateEntry(node.TensorEntryName, CompressionLevel.NoCompression);
             entry.LastWriteTime = FixedTimestamp;
             using Stream s = entry.Open();
-            s.Write(SafeTensorsFile.Write(node.Tensors));
+            SafeTensorsFile.Write(node.Tensors, s);
         }
         foreach (KeyValuePair<string, ComponentNode> child in node.Children)
             WriteTensors(zip, child.Value);

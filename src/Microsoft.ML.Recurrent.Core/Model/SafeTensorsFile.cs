@@ -24,7 +24,9 @@ internal sealed class SafeTensorsFile
 
     public bool Contains(string name) => _entries.ContainsKey(name);
 
-    public static byte[] Write(IReadOnlyList<SavedTensor> tensors)
+    // Streams straight into the destination: a model's tensors are written once, never gathered into a second
+    // whole-file buffer (that tripled the peak memory of saving a large n-gram model).
+    public static void Write(IReadOnlyList<SavedTensor> tensors, Stream output)
     {
         using var header = new MemoryStream();
         using (var json = new Utf8JsonWriter(header))
@@ -51,7 +53,6 @@ internal sealed class SafeTensorsFile
         // Pad the header with spaces to a multiple of 8 so the data starts aligned, as the format recommends.
         while (header.Length % 8 != 0)
             header.WriteByte((byte)' ');
-        using var output = new MemoryStream();
         Span<byte> length = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
         output.Write(length);
@@ -59,7 +60,6 @@ internal sealed class SafeTensorsFile
         header.CopyTo(output);
         foreach (SavedTensor t in tensors)
             output.Write(t.Data);
-        return output.ToArray();
     }
 
     public static SafeTensorsFile Read(byte[] bytes, string entryName)
