@@ -65,6 +65,12 @@ public sealed class Seq2SeqModel
         options ??= new TranslationOptions();
         options.Validate();
         var (ids, tokens) = EncodeSource(source, options, row: null);
+        return Search(ids, tokens, options);
+    }
+
+    /// <summary>Searches for the translation of encoded source ids (see <see cref="EncodeSource"/>).</summary>
+    internal Translation Search(int[] ids, string[] tokens, TranslationOptions options)
+    {
         _network.Eval();
         return BeamSearch.Run(this, ids, tokens, options);
     }
