@@ -32,6 +32,16 @@ internal readonly struct GemmKernelAvx2 : IGemmMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
     {
+        // The tile of C is read or written only after the k loop: start fetching its 4 rows (96 bytes each) now,
+        // so a C that lives in L3 or memory does not stall the stores.
+        Sse.Prefetch0(c);
+        Sse.Prefetch0(c + 23);
+        Sse.Prefetch0(c + ldc);
+        Sse.Prefetch0(c + ldc + 23);
+        Sse.Prefetch0(c + 2 * ldc);
+        Sse.Prefetch0(c + 2 * ldc + 23);
+        Sse.Prefetch0(c + 3 * ldc);
+        Sse.Prefetch0(c + 3 * ldc + 23);
         Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
         Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
         Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;

@@ -42,7 +42,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
         var states = States[d].Span;
         var cells = _cells[d].Span;
         var tanhC = _tanhC[d].Span;
-        var whh = w.WeightHh.Span;
+        var whh = w.PackTransposed();
         int bh = B * H, g4 = 4 * H;
         var initialCell = cells.Slice((d == 0 ? 0 : T) * bh, bh);
         if (_c0 is not null)
@@ -59,7 +59,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
             int prev = PrevBlock(d, t) * bh, next = NextBlock(d, t) * bh;
             var gt = gates.Slice(t * B * g4, B * g4);
             // (B, 4H) += h_prev (B, H) · W_hhᵀ (H, 4H)
-            Gemm.Multiply(false, true, B, g4, H, 1f, states.Slice(prev, bh), H, whh, H, 1f, gt, g4);
+            Gemm.Multiply(false, B, g4, H, 1f, states.Slice(prev, bh), H, whh, 1f, gt, g4);
             for (int b = 0; b < B; b++)
             {
                 var hp = states.Slice(prev + b * H, H);
@@ -111,7 +111,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
         var gates = Gates[d].Span;
         var cells = _cells[d].Span;
         var tanhC = _tanhC[d].Span;
-        var whh = w.WeightHh.Span;
+        var whh = w.PackPlain();
         for (int s = T - 1; s >= 0; s--)
         {
             int t = TimeOf(d, s);
@@ -132,7 +132,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
                     dgRow, dcPrev.Slice(b * H, H));
             }
             // dh_prev (B, H) = dGates_t (B, 4H) · W_hh (4H, H); a frozen (padded) row passes its gradient through.
-            Gemm.Multiply(false, false, B, H, g4, 1f, dg, g4, whh, H, 0f, dhPrev, H);
+            Gemm.Multiply(false, B, H, g4, 1f, dg, g4, whh, 0f, dhPrev, H);
             if (HasLengths)
             {
                 for (int b = 0; b < B; b++)

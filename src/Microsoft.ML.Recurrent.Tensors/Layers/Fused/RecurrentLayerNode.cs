@@ -168,7 +168,7 @@ internal abstract class RecurrentLayerNode : Node
         var dGhT = SeparateRecurrentGradient ? Tensor.Result(new Shape(T, B, G * H), device) : dGiT;
         var dh0T = Tensor.Result(new Shape(B, H), device);
         var dY = _y.Grad is { } gy ? gy.Span : default;
-        var dX = GradientOf(_x);
+        var dX = GradientOf(_x, out bool overwriteX);
         var dH0 = _h0 is null ? null : GradientOf(_h0);
         for (int d = 0; d < D; d++)
         {
@@ -201,7 +201,9 @@ internal abstract class RecurrentLayerNode : Node
             }
             if (dX is not null)
             {
-                Gemm.Multiply(false, false, T * B, I, G * H, 1f, dGi, G * H, w.WeightIh.Span, I, 1f, dX.Span, I);
+                // The first direction writes a fresh dX, the second adds to it.
+                float beta = overwriteX && d == 0 ? 0f : 1f;
+                Gemm.Multiply(false, false, T * B, I, G * H, 1f, dGi, G * H, w.WeightIh.Span, I, beta, dX.Span, I);
             }
         }
         // Workspace of the backward pass goes back to the pool at once (it is not needed by any other node).
