@@ -68,6 +68,31 @@ public sealed class Seq2SeqModel
         return Search(ids, tokens, options);
     }
 
+    /// <summary>
+    /// Translates many sentences, spread over <paramref name="threads"/> threads (each sentence is searched
+    /// independently, so the results do not depend on the thread count).
+    /// </summary>
+    /// <param name="sources">Sentences to translate.</param>
+    /// <param name="options">Search settings; null for greedy search.</param>
+    /// <param name="threads">Threads to use, ≥ 1; default: the processor count.</param>
+    /// <exception cref="ArgumentException">A source is too long (its index named).</exception>
+    public Translation[] TranslateAll(IReadOnlyList<string> sources, TranslationOptions? options = null, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        options ??= new TranslationOptions();
+        options.Validate();
+        var encoded = new (int[] Ids, string[] Tokens)[sources.Count];
+        for (int i = 0; i < sources.Count; i++)
+        {
+            encoded[i] = EncodeSource(sources[i] ?? throw new ArgumentException($"Source {i} is null.", nameof(sources)), options, i);
+        }
+        _network.Eval();
+        var results = new Translation[sources.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        Parallel.For(0, sources.Count, parallel, i => results[i] = BeamSearch.Run(this, encoded[i].Ids, encoded[i].Tokens, options));
+        return results;
+    }
+
     /// <summary>Searches for the translation of encoded source ids (see <see cref="EncodeSource"/>).</summary>
     internal Translation Search(int[] ids, string[] tokens, TranslationOptions options)
     {
@@ -82,7 +107,7 @@ public sealed class Seq2SeqModel
         int limit = options.MaxSourceTokens ?? MaxTrainingSourceTokens;
         if (tokens.Count > limit)
         {
-            string where = row is null ? "The source" : $"The source of row {row}";
+            string where = row is null ? "The source" : $"The source of row {row} (0-based)";
             throw new ArgumentException(
                 $"{where} has {tokens.Count} tokens; this model accepts at most {limit} (the longest source in training had " +
                 $"{MaxTrainingSourceTokens}). Split the sentence, or raise TranslationOptions.MaxSourceTokens to translate it anyway.",
