@@ -9,7 +9,7 @@ using Microsoft.ML.Recurrent.Translation;
 using Microsoft.ML.Recurrent.Translation.Evaluation;
 using Microsoft.ML.Recurrent.Translation.Pipeline;
 
-string data = Arg("--data", FindData());
+string data = Arg("--data", "") is { Length: > 0 } given ? given : FindData();
 double minutes = double.Parse(Arg("--minutes", "90"), CultureInfo.InvariantCulture);
 int epochs = int.Parse(Arg("--epochs", "10"), CultureInfo.InvariantCulture);
 bool plain = Arg("--attention", "bahdanau") == "none";
