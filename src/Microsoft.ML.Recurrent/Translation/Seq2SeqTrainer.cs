@@ -13,7 +13,7 @@ namespace Microsoft.ML.Recurrent.Translation;
 /// <remarks>Deterministic: the same options, pairs and seeds give bit-identical parameters (without a time limit).</remarks>
 public sealed class Seq2SeqTrainer
 {
-    private const int ReportEvery = 50;
+    private const int ReportEvery = 10;
 
     /// <summary>Creates a trainer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named with its value).</exception>
@@ -30,7 +30,7 @@ public sealed class Seq2SeqTrainer
     /// <param name="modelOptions">The architecture.</param>
     /// <param name="train">Training pairs (at least one).</param>
     /// <param name="validation">Pairs for early stopping; null or empty to train every epoch and keep the last.</param>
-    /// <param name="progress">Receives a report every 50 batches and at every epoch's end; may be null.</param>
+    /// <param name="progress">Receives a report every 10 batches and at every epoch's end; may be null.</param>
     /// <param name="cancellationToken">Stops between batches (throws <see cref="OperationCanceledException"/>).</param>
     /// <exception cref="ArgumentException">No training pairs.</exception>
     public Seq2SeqModel Fit(Seq2SeqModelOptions modelOptions, IReadOnlyList<SentencePair> train,

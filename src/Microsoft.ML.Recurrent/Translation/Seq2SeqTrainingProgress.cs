@@ -1,6 +1,6 @@
 namespace Microsoft.ML.Recurrent.Translation;
 
-/// <summary>A training report, sent after every 50 batches and at the end of every epoch.</summary>
+/// <summary>A training report, sent after every 10 batches and at the end of every epoch.</summary>
 /// <param name="Epoch">1-based epoch.</param>
 /// <param name="Batch">Batches done in this epoch.</param>
 /// <param name="BatchesPerEpoch">Batches in an epoch.</param>
