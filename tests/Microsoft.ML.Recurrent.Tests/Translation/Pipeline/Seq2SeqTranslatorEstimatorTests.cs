@@ -91,4 +91,39 @@ public sealed class Seq2SeqTranslatorEstimatorTests
         var e = Assert.Throws<ArgumentException>(() => ml.Data.CreateEnumerable<Prediction>(model.Transform(rows), reuseRowObject: false).ToList());
         Assert.Contains("row 1", e.Message);
     }
+
+    [Theory]
+    [InlineData("\"HiddenSize\":\\s*16", "\"HiddenSize\": 17", "encoder.rnn.weight_ih_l0")]
+    [InlineData("\"AttentionKind\":\\s*\"Bahdanau\"", "\"AttentionKind\": \"Magic\"", "AttentionKind")]
+    [InlineData("\"Layers\":\\s*1,", "\"Layers\": 1000000,", "Layers")]
+    public void Load_RejectsADamagedModel_NamingWhatIsWrong(string find, string replace, string expected)
+    {
+        var ml = new MLContext(seed: 1);
+        var options = new Seq2SeqTranslatorOptions
+        {
+            Model = new Seq2SeqModelOptions { EmbeddingSize = 4, HiddenSize = 16 },
+            Trainer = new Seq2SeqTrainerOptions { Epochs = 1 },
+        };
+        var model = ml.Translation().Seq2SeqTranslator(options).Fit(ml.Data.LoadFromEnumerable(Pairs));
+        byte[] bytes = ModelRoundTrip.Save(ml, model, null);
+        using var edited = new MemoryStream();
+        edited.Write(bytes);
+        using (var zip = new System.IO.Compression.ZipArchive(edited, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("manifest.json")!;
+            string json;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                json = reader.ReadToEnd();
+            }
+            Assert.Matches(find, json);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            writer.Write(System.Text.RegularExpressions.Regex.Replace(json, find, replace));
+        }
+        edited.Position = 0;
+        var e = Assert.ThrowsAny<Exception>(() => new MLContext().Model.Load(edited, out _));
+        Assert.True(e is InvalidDataException, e.ToString());
+        Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), e.Message);
+    }
 }
