@@ -90,6 +90,7 @@ public sealed class Seq2SeqTrainer
             double lossSum = 0;
             long tokens = 0;
             var epochClock = Stopwatch.StartNew();
+            int done = 0;
             for (int bi = 0; bi < batches.Count; bi++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -109,6 +110,7 @@ public sealed class Seq2SeqTrainer
                     optimizer.Step();
                     optimizer.ZeroGrad();
                 }
+                done = bi + 1;
                 outOfTime = Options.TimeLimit is { } limit && clock.Elapsed > limit;
                 if ((bi + 1) % ReportEvery == 0 && bi + 1 < batches.Count && !outOfTime)
                 {
@@ -122,7 +124,7 @@ public sealed class Seq2SeqTrainer
             }
             model.Network.Eval();
             double? validLoss = validData is null ? null : Evaluate(model, validData);
-            progress?.Report(new Seq2SeqTrainingProgress(epoch, batches.Count, batches.Count, lossSum / Math.Max(1, tokens),
+            progress?.Report(new Seq2SeqTrainingProgress(epoch, done, batches.Count, lossSum / Math.Max(1, tokens),
                 validLoss, clock.Elapsed, tokens / epochClock.Elapsed.TotalSeconds, true));
             if (validLoss is { } v)
             {
