@@ -20,12 +20,14 @@ def median_ms(fn, warmup, reps):
     for _ in range(warmup):
         fn()
     times = []
+    c0 = time.process_time()
     for _ in range(reps):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
+    cpu = (time.process_time() - c0) * 1000 / reps
     times.sort()
-    return times[len(times) // 2], times[0]
+    return times[len(times) // 2], times[0], cpu
 
 
 def lstm_layer(B, H, T=35):
@@ -71,12 +73,12 @@ def main():
     print(f"torch {torch.__version__}, set_num_threads({a.threads})")
     if a.only in ("all", "layer"):
         for B, H in ((32, 256), (20, 650)):
-            med, best = median_ms(lstm_layer(B, H), 3, a.reps)
+            med, best, cpu = median_ms(lstm_layer(B, H), 3, a.reps)
             flop = 6 * 2 * 35 * B * H * 4 * H
-            print(f"lstm_layer B={B} H={H}: median {med:.2f} ms (min {best:.2f}), {flop / med / 1e6:.1f} GFLOP/s")
+            print(f"lstm_layer B={B} H={H}: median {med:.2f} ms (min {best:.2f}, cpu {cpu:.1f} ms/step), {flop / med / 1e6:.1f} GFLOP/s")
     if a.only in ("all", "lm"):
-        med, best = median_ms(lm_step(), 3, a.reps)
-        print(f"lm_step V=10000 E=H=200 L=2 T=35 B=20: median {med:.2f} ms (min {best:.2f})")
+        med, best, cpu = median_ms(lm_step(), 3, a.reps)
+        print(f"lm_step V=10000 E=H=200 L=2 T=35 B=20: median {med:.2f} ms (min {best:.2f}, cpu {cpu:.1f} ms/step)")
 
 
 if __name__ == "__main__":

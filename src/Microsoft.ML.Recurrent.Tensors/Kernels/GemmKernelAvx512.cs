@@ -32,6 +32,16 @@ internal readonly struct GemmKernelAvx512 : IGemmMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
     {
+        if (Sse.IsSupported)
+        {
+            // As in the AVX2 tile: fetch the 8 rows of C (128 bytes each) while the k loop runs.
+            for (int i = 0; i < 8; i++)
+            {
+                Sse.Prefetch0(c + i * ldc);
+                Sse.Prefetch0(c + i * ldc + 31);
+            }
+        }
+
         Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
         Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
         Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
@@ -97,6 +107,9 @@ internal readonly struct GemmKernelAvx512 : IGemmMicroKernel
             Update(c + 7 * ldc, c70, c71, va, vb);
         }
     }
+
+    public static unsafe bool TryRunEdge(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, int mr, int nr)
+        => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Store(float* c, Vector512<float> x0, Vector512<float> x1, Vector512<float> alpha)

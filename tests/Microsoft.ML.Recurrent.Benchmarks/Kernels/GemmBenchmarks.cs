@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.ML.Recurrent.Tensors.Kernels;
 using Microsoft.ML.Recurrent.Tensors.Threading;
 
@@ -16,7 +17,46 @@ namespace Microsoft.ML.Recurrent.Benchmarks.Kernels;
 /// does for its recurrent weight; <c>Gemm</c> packs on every call. Operands are 64-byte aligned native buffers.
 /// </remarks>
 [Config(typeof(Config))]
-public unsafe class GemmBenchmarks
+public class GemmBenchmarks : GemmBenchmarkBody
+{
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    protected override int ThreadCount => Threads;
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            // In process: the 60 cases then need no build and no process start each.
+            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+            AddColumn(new GflopsColumn(percentOfPeak: false), new GflopsColumn(percentOfPeak: true));
+        }
+    }
+}
+
+/// <summary>
+/// The single-thread comparison of <see cref="GemmBenchmarks"/> timed with the benchmark thread's CPU time
+/// (<see cref="ThreadCpuClock"/>), in process: robust to a machine shared with other work.
+/// Run: <c>dotnet run -c Release --project tests/Microsoft.ML.Recurrent.Benchmarks -- --filter '*GemmCpuTimeBenchmarks*'</c>.
+/// </summary>
+[Config(typeof(Config))]
+public class GemmCpuTimeBenchmarks : GemmBenchmarkBody
+{
+    protected override int ThreadCount => 1;
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.ShortRun.WithClock(ThreadCpuClock.Instance).WithToolchain(InProcessEmitToolchain.Instance));
+            AddColumn(new GflopsColumn(percentOfPeak: false), new GflopsColumn(percentOfPeak: true));
+        }
+    }
+}
+
+/// <summary>The operands and the three contenders shared by the GEMM benchmark classes.</summary>
+public abstract unsafe class GemmBenchmarkBody
 {
     private float* _a;
     private float* _b;
@@ -28,8 +68,7 @@ public unsafe class GemmBenchmarks
     [ParamsSource(nameof(Shapes))]
     public GemmShape Shape { get; set; } = GemmShape.All[0];
 
-    [Params(1, 2)]
-    public int Threads { get; set; }
+    protected abstract int ThreadCount { get; }
 
     private int Lda => Shape.TransA ? Shape.M : Shape.K;
 
@@ -43,8 +82,8 @@ public unsafe class GemmBenchmarks
         _b = Allocate((nint)Shape.K * Shape.N, rng);
         _c = Allocate((nint)Shape.M * Shape.N, rng);
         _packed = new PackedMatrix(new ReadOnlySpan<float>(_b, Shape.K * Shape.N), Ldb, Shape.TransB, Shape.K, Shape.N);
-        WorkerPool.Shared.MaxDegreeOfParallelism = Threads;
-        OpenBlasNative.SetNumThreads(Threads);
+        WorkerPool.Shared.MaxDegreeOfParallelism = ThreadCount;
+        OpenBlasNative.SetNumThreads(ThreadCount);
         Console.WriteLine($"// OpenBLAS core: {OpenBlasNative.CoreName}; GEMM path: {Gemm.BestPath}");
     }
 
@@ -80,14 +119,5 @@ public unsafe class GemmBenchmarks
         }
 
         return p;
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.ShortRun);
-            AddColumn(new GflopsColumn(percentOfPeak: false), new GflopsColumn(percentOfPeak: true));
-        }
     }
 }

@@ -191,13 +191,27 @@ internal abstract class RecurrentLayerNode : Node
                 var prev = States[d].Span.Slice((d == 0 ? 0 : 1) * B * H, T * B * H);
                 Gemm.Multiply(true, false, G * H, H, T * B, 1f, dGh, G * H, prev, H, 1f, dWhh.Span, H);
             }
-            if (w.BiasIh is not null && GradientOf(w.BiasIh) is { } dbIh)
+            var dbIh = w.BiasIh is null ? null : GradientOf(w.BiasIh);
+            var dbHh = w.BiasHh is null ? null : GradientOf(w.BiasHh);
+            if (dbIh is not null && dbHh is not null && ReferenceEquals(dGiT, dGhT))
             {
-                device.Kernels.SumRowsAccumulate(dGiT, dbIh);
+                // LSTM and RNN: both biases receive the same column sums; form them once.
+                var sums = Tensor.Result(new Shape(G * H), device, clear: true);
+                device.Kernels.SumRowsAccumulate(dGiT, sums);
+                device.Kernels.AddScaled(sums, 1f, dbIh);
+                device.Kernels.AddScaled(sums, 1f, dbHh);
+                sums.Dispose();
             }
-            if (w.BiasHh is not null && GradientOf(w.BiasHh) is { } dbHh)
+            else
             {
-                device.Kernels.SumRowsAccumulate(dGhT, dbHh);
+                if (dbIh is not null)
+                {
+                    device.Kernels.SumRowsAccumulate(dGiT, dbIh);
+                }
+                if (dbHh is not null)
+                {
+                    device.Kernels.SumRowsAccumulate(dGhT, dbHh);
+                }
             }
             if (dX is not null)
             {

@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Microsoft.ML.Recurrent.Tensors.Threading;
+
+namespace Microsoft.ML.Recurrent.Tensors.Kernels;
+
+/// <summary>
+/// C = alpha · op(A) · Bᵀ + beta · C for at most <see cref="MaxRows"/> rows, as dot products of rows of A with rows
+/// of B (both contiguous along k), without packing B.
+/// </summary>
+/// <remarks>
+/// Generating text multiplies one hidden state (m = 1) by an output layer of 10,000 × 650: packing that B costs
+/// 20-40 times the multiply, and no panel is reused. Each element is the dot product of two contiguous rows:
+/// 8-lane fused multiply-adds over whole vectors of k, a fixed-order horizontal sum, then the k mod 8 tail
+/// with scalar fused multiply-adds, stored as in <see cref="IGemmMicroKernel"/>. The order depends on k only,
+/// so results are the same for any thread count and on every path (the software FMA of machines without one
+/// is exact), but differ in the last bits from the packed route this shape takes through a
+/// <see cref="PackedMatrix"/>.
+/// </remarks>
+internal static unsafe class GemmSmallRows
+{
+    /// <summary>Largest m sent here.</summary>
+    public const int MaxRows = 4;
+
+    // Columns of C per task: 64 rows of B per task at least, so a wake-up is amortised.
+    private const int ColumnsPerTaskMin = 64;
+
+    /// <summary>Computes the multiply (transB, m ≤ <see cref="MaxRows"/>, k &gt; 0) on up to <paramref name="maxThreads"/> threads.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply(in GemmArgs args, int maxThreads)
+    {
+        GemmArgs local = args;
+        if (args.TransA)
+        {
+            // Rows of op(A) are columns of A: gather them once into contiguous rows.
+            float* rows = GemmScratch.Current.A((nint)args.M * args.K);
+            for (int i = 0; i < args.M; i++)
+            {
+                for (int p = 0; p < args.K; p++)
+                {
+                    rows[(nint)i * args.K + p] = args.A[p * args.Lda + i];
+                }
+            }
+
+            local.A = rows;
+            local.Lda = args.K;
+            local.TransA = false;
+        }
+
+        double flops = 2.0 * args.M * args.N * args.K;
+        int tasks = (int)Math.Min(Math.Min(maxThreads, flops / 2e6), (args.N + ColumnsPerTaskMin - 1) / ColumnsPerTaskMin);
+        if (tasks <= 1)
+        {
+            Columns(local, 0, args.N);
+            return;
+        }
+
+        WorkerPool.Shared.Run(tasks, new Work { Args = local, Tasks = tasks });
+    }
+
+    private struct Work : IParallelWork
+    {
+        public GemmArgs Args;
+        public int Tasks;
+
+        public readonly void Execute(int index)
+        {
+            int j0 = (int)((long)Args.N * index / Tasks);
+            int j1 = (int)((long)Args.N * (index + 1) / Tasks);
+            Columns(Args, j0, j1);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Columns(in GemmArgs args, int j0, int j1)
+    {
+        int k = args.K;
+        int j = j0;
+        for (; j + 4 <= j1; j += 4)
+        {
+            float* b = args.B + j * args.Ldb;
+            for (int i = 0; i < args.M; i++)
+            {
+                Dot4(args.A + i * args.Lda, b, args.Ldb, k, args.C + i * args.Ldc + j, args.Alpha, args.Beta);
+            }
+        }
+
+        for (; j < j1; j++)
+        {
+            for (int i = 0; i < args.M; i++)
+            {
+                float* c = args.C + i * args.Ldc + j;
+                Store(c, Dot1(args.A + i * args.Lda, args.B + j * args.Ldb, k), args.Alpha, args.Beta);
+            }
+        }
+    }
+
+    /// <summary>Four dot products of one row of A with four rows of B, stored into c[0..3].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dot4(float* a, float* b, nint ldb, int k, float* c, float alpha, float beta)
+    {
+        Vector256<float> s0 = Vector256<float>.Zero, s1 = Vector256<float>.Zero;
+        Vector256<float> s2 = Vector256<float>.Zero, s3 = Vector256<float>.Zero;
+        float* b1 = b + ldb, b2 = b + 2 * ldb, b3 = b + 3 * ldb;
+        int p = 0;
+        for (; p + 8 <= k; p += 8)
+        {
+            Vector256<float> av = Vector256.Load(a + p);
+            s0 = Vector256.FusedMultiplyAdd(av, Vector256.Load(b + p), s0);
+            s1 = Vector256.FusedMultiplyAdd(av, Vector256.Load(b1 + p), s1);
+            s2 = Vector256.FusedMultiplyAdd(av, Vector256.Load(b2 + p), s2);
+            s3 = Vector256.FusedMultiplyAdd(av, Vector256.Load(b3 + p), s3);
+        }
+
+        float d0 = Tail(Vector256.Sum(s0), a, b, p, k);
+        float d1 = Tail(Vector256.Sum(s1), a, b1, p, k);
+        float d2 = Tail(Vector256.Sum(s2), a, b2, p, k);
+        float d3 = Tail(Vector256.Sum(s3), a, b3, p, k);
+        Store(c, d0, alpha, beta);
+        Store(c + 1, d1, alpha, beta);
+        Store(c + 2, d2, alpha, beta);
+        Store(c + 3, d3, alpha, beta);
+    }
+
+    /// <summary>One dot product, in exactly the order of one lane of <see cref="Dot4"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float Dot1(float* a, float* b, int k)
+    {
+        Vector256<float> s = Vector256<float>.Zero;
+        int p = 0;
+        for (; p + 8 <= k; p += 8)
+        {
+            s = Vector256.FusedMultiplyAdd(Vector256.Load(a + p), Vector256.Load(b + p), s);
+        }
+
+        return Tail(Vector256.Sum(s), a, b, p, k);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Tail(float sum, float* a, float* b, int p, int k)
+    {
+        for (; p < k; p++)
+        {
+            sum = MathF.FusedMultiplyAdd(a[p], b[p], sum);
+        }
+
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, float acc, float alpha, float beta)
+        => *c = beta == 0 ? alpha * acc : MathF.FusedMultiplyAdd(acc, alpha, beta * *c);
+}
