@@ -55,7 +55,7 @@ internal static class BeamSearch
                 previous[i] = hyps[i] is { Tokens.Count: > 0 } h ? h.Tokens[^1] : TokenVocabulary.Bos;
             }
             var (features, weights, next) = decoder.Step((int[])previous.Clone(), state, memory, finalK, constants);
-            var logits = decoder.Logits(features).Span;                                        // (k, V)
+            var logits = decoder.Logits(features, constants).Span;                                        // (k, V)
             int found = 0;
             for (int i = 0; i < k; i++)
             {
