@@ -107,7 +107,7 @@ public static partial class Gemm
 
     private static unsafe void Run(GemmPath path, in GemmArgs args, int maxThreads)
     {
-        if (args.TransB && args.PackedB == null && args.M is > 0 and <= GemmSmallRows.MaxRows && args.N > 0 && args.K > 0)
+        if (args.TransB && args.PackedB == null && args.N > 0 && args.K > 0 && GemmSmallRows.UseFor(args.M, args.N, args.K))
         {
             // A row or a few times a weight stored [out, in]: dot products beat packing a B used once.
             GemmSmallRows.Multiply(args, maxThreads);
