@@ -57,6 +57,14 @@ public sealed class Seq2SeqTranslatorEstimatorTests
     }
 
     [Fact]
+    public void Estimator_PassesTheConformanceCheck()
+    {
+        var ml = new MLContext(seed: 1);
+        var bad = ml.Data.LoadFromEnumerable(new[] { new { Source = 1f, Target = "a" } });
+        EstimatorConformance.Check(ml, ml.Translation().Seq2SeqTranslator(Options), ml.Data.LoadFromEnumerable(Pairs), bad);
+    }
+
+    [Fact]
     public void Evaluate_GivesBleuOfTheTranslationColumn()
     {
         var ml = new MLContext(seed: 1);
