@@ -12,6 +12,7 @@ public static class Program
         root.Subcommands.Add(Commands.TokenizeCommand.Create());
         root.Subcommands.Add(Commands.StemCommand.Create());
         root.Subcommands.Add(Commands.NGramCommand.Create());
+        root.Subcommands.Add(Commands.TranslateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

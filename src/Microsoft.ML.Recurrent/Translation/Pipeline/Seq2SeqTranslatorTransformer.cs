@@ -1,0 +1,179 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+[assembly: ModelComponent(Microsoft.ML.Recurrent.Translation.Pipeline.Seq2SeqTranslatorTransformer.ComponentName, 1,
+    typeof(Microsoft.ML.Recurrent.Translation.Pipeline.Seq2SeqTranslatorTransformer))]
+
+namespace Microsoft.ML.Recurrent.Translation.Pipeline;
+
+/// <summary>
+/// A fitted translator: adds the translation of the source text column (and, as configured, its score, the n-best
+/// list with scores, and the attention weights). One row is translated once however many of its columns are read.
+/// </summary>
+public sealed partial class Seq2SeqTranslatorTransformer : RowToRowTransformerBase, ILoadableTransformer<Seq2SeqTranslatorTransformer>
+{
+    /// <summary>The stable name in model.zip.</summary>
+    public const string ComponentName = "Translation.Seq2SeqTranslator";
+
+    private readonly List<(string Name, OutputKind Kind)> _outputs = new();
+
+    internal Seq2SeqTranslatorTransformer(Seq2SeqModel model, Columns columns, TranslationOptions translation)
+        : base("Seq2SeqTranslator")
+    {
+        Model = model;
+        ColumnNames = columns;
+        Translation = translation;
+        translation.Validate();
+        _outputs.Add((columns.Output, OutputKind.Text));
+        if (columns.Score is { } score)
+        {
+            _outputs.Add((score, OutputKind.Score));
+        }
+        if (columns.NBest is { } nBest)
+        {
+            _outputs.Add((nBest, OutputKind.NBest));
+        }
+        if (columns.NBestScores is { } nBestScores)
+        {
+            _outputs.Add((nBestScores, OutputKind.NBestScores));
+        }
+        if (columns.Attention is { } attention)
+        {
+            _outputs.Add((attention, OutputKind.Attention));
+        }
+    }
+
+    /// <summary>The trained model (translate with it directly, without a pipeline).</summary>
+    public Seq2SeqModel Model { get; }
+
+    /// <summary>Search settings used for every row.</summary>
+    public TranslationOptions Translation { get; }
+
+    internal Columns ColumnNames { get; }
+
+    internal enum OutputKind
+    {
+        Text,
+        Score,
+        NBest,
+        NBestScores,
+        Attention,
+    }
+
+    /// <summary>Checks that <paramref name="schema"/> has the source column as text (one message for estimator and transformer).</summary>
+    internal static DataViewSchema.Column CheckSource(DataViewSchema schema, string column, Func<string, DataViewType, SchemaMismatchException> mismatch,
+        Func<string, SchemaMismatchException> missing)
+    {
+        var c = schema.GetColumnOrNull(column) ?? throw missing(column);
+        if (c.Type is not TextDataViewType)
+        {
+            throw mismatch(column, c.Type);
+        }
+        return c;
+    }
+
+    /// <inheritdoc/>
+    protected override DataViewSchema.DetachedColumn[] GetOutputColumns(DataViewSchema inputSchema)
+    {
+        var source = FindInputColumn(inputSchema, ColumnNames.Source, "String");
+        if (source.Type is not TextDataViewType)
+        {
+            throw SchemaMismatch(ColumnNames.Source, "String", source.Type);
+        }
+        var columns = new DataViewSchema.DetachedColumn[_outputs.Count];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            DataViewType type = _outputs[i].Kind switch
+            {
+                OutputKind.Text => TextDataViewType.Instance,
+                OutputKind.Score => NumberDataViewType.Single,
+                OutputKind.NBest => new VectorDataViewType(TextDataViewType.Instance),
+                _ => new VectorDataViewType(NumberDataViewType.Single),
+            };
+            columns[i] = new DataViewSchema.DetachedColumn(_outputs[i].Name, type);
+        }
+        return columns;
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<string> GetInputColumnNames(int outputColumnIndex) => [ColumnNames.Source];
+
+    /// <inheritdoc/>
+    protected override Delegate MakeGetter(DataViewRow input, int outputColumnIndex)
+    {
+        var active = new bool[_outputs.Count];
+        active[outputColumnIndex] = true;
+        return MakeGetters(input, active)[outputColumnIndex]!;
+    }
+
+    /// <inheritdoc/>
+    protected override Delegate?[] MakeGetters(DataViewRow input, bool[] activeOutputColumns)
+    {
+        var sourceGetter = input.GetGetter<ReadOnlyMemory<char>>(input.Schema[ColumnNames.Source]);
+        ReadOnlyMemory<char> text = default;
+        long cachedPosition = -1;
+        Translation? cached = null;
+        Translation Current()
+        {
+            if (cachedPosition != input.Position || cached is null)
+            {
+                sourceGetter(ref text);
+                var (ids, tokens) = Model.EncodeSource(text.ToString(), Translation, input.Position);
+                cached = Model.Search(ids, tokens, Translation);
+                cachedPosition = input.Position;
+            }
+            return cached;
+        }
+        var getters = new Delegate?[_outputs.Count];
+        for (int i = 0; i < getters.Length; i++)
+        {
+            if (!activeOutputColumns[i])
+            {
+                continue;
+            }
+            getters[i] = _outputs[i].Kind switch
+            {
+                OutputKind.Text => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = Current().Text.AsMemory()),
+                OutputKind.Score => (ValueGetter<float>)((ref float v) => v = (float)Current().Score),
+                OutputKind.NBest => (ValueGetter<VBuffer<ReadOnlyMemory<char>>>)((ref VBuffer<ReadOnlyMemory<char>> v) =>
+                {
+                    var list = Current().Alternatives;
+                    var editor = VBufferEditor.Create(ref v, list.Count);
+                    for (int k = 0; k < list.Count; k++)
+                    {
+                        editor.Values[k] = list[k].Text.AsMemory();
+                    }
+                    v = editor.Commit();
+                }),
+                OutputKind.NBestScores => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> v) =>
+                {
+                    var list = Current().Alternatives;
+                    var editor = VBufferEditor.Create(ref v, list.Count);
+                    for (int k = 0; k < list.Count; k++)
+                    {
+                        editor.Values[k] = (float)list[k].Score;
+                    }
+                    v = editor.Commit();
+                }),
+                _ => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> v) =>
+                {
+                    var a = Current().Attention;
+                    int rows = a.GetLength(0), cols = a.GetLength(1);
+                    var editor = VBufferEditor.Create(ref v, rows * cols);
+                    for (int r = 0; r < rows; r++)
+                    {
+                        for (int c = 0; c < cols; c++)
+                        {
+                            editor.Values[r * cols + c] = a[r, c];
+                        }
+                    }
+                    v = editor.Commit();
+                }),
+            };
+        }
+        return getters;
+    }
+
+    /// <summary>The column names a translator reads and writes.</summary>
+    internal sealed record Columns(string Source, string Target, string Output, string? Score, string? NBest, string? NBestScores, string? Attention);
+}
