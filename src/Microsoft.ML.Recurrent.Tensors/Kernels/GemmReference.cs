@@ -3,7 +3,7 @@ namespace Microsoft.ML.Recurrent.Tensors.Kernels;
 /// <summary>The scalar oracle for <see cref="Gemm"/>: slow, obviously correct, used by tests.</summary>
 public static class GemmReference
 {
-    /// <summary>Same contract as <see cref="Gemm.Multiply"/>, computed with a plain triple loop in double precision.</summary>
+    /// <summary>Same contract as <see cref="Gemm.Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>, computed with a plain triple loop in double precision.</summary>
     public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {

@@ -1,0 +1,169 @@
+using Microsoft.ML.Recurrent.Tensors.Kernels;
+
+namespace Microsoft.ML.Recurrent.Tensors.Tests.Kernels;
+
+public sealed class GemmTests
+{
+    /// <summary>Every path this machine can run (AVX-512 always: its Vector512 code runs in software where the hardware lacks it).</summary>
+    public static TheoryData<string> Paths()
+    {
+        var data = new TheoryData<string> { nameof(GemmPath.Portable), nameof(GemmPath.Avx512) };
+        if (GemmKernelAvx2.IsSupported)
+        {
+            data.Add(nameof(GemmPath.Avx2));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Multiply_MatchesReference_ForAllSmallSizesAndTransposes(string pathName)
+    {
+        GemmPath path = Enum.Parse<GemmPath>(pathName);
+        var rng = new Random(11);
+        int[] sizes = [0, 1, 2, 3, 4, 5, 7, 8, 9, 13, 16, 17, 23, 24, 25, 31, 32, 33, 47, 48, 49, 63, 64, 65, 70];
+        int cases = 0;
+        foreach (int m in sizes)
+        {
+            foreach (int n in sizes)
+            {
+                // Every (m, n) pair, with k drawn from the same list so each pair meets several depths.
+                int k = sizes[rng.Next(sizes.Length)];
+                bool transA = rng.Next(2) == 1;
+                bool transB = rng.Next(2) == 1;
+                float beta = (cases % 3) switch { 0 => 0f, 1 => 1f, _ => -0.75f };
+                GemmCheck.Compare(path, 1, rng, transA, transB, m, n, k, alpha: 1.25f, beta, padding: rng.Next(0, 4));
+                cases++;
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Multiply_MatchesReference_ForEveryTransposeAndBeta(string pathName)
+    {
+        GemmPath path = Enum.Parse<GemmPath>(pathName);
+        var rng = new Random(5);
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (bool transB in new[] { false, true })
+            {
+                foreach (float beta in new[] { 0f, 1f, 0.5f })
+                {
+                    for (int k = 0; k <= 70; k += 7)
+                    {
+                        GemmCheck.Compare(path, 1, rng, transA, transB, 1 + rng.Next(70), 1 + rng.Next(70), k, -0.5f, beta, padding: 3);
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Multiply_MatchesReference_ForLargeOddSizes(string pathName)
+    {
+        GemmPath path = Enum.Parse<GemmPath>(pathName);
+        // Larger than one block in every dimension (Mc 144, Kc 256), with odd leading dimensions.
+        var rng = new Random(7);
+        int scale = path == GemmPath.Avx512 && !GemmKernelAvx512.IsSupported ? 1 : 2; // emulated AVX-512 is slow
+        GemmCheck.Compare(path, 2, rng, false, false, 150 * scale + 1, 61 * scale, 263 * scale + 3, 1f, 0f, padding: 5);
+        GemmCheck.Compare(path, 2, rng, true, true, 97, 131, 515, 0.5f, 2f, padding: 1);
+        GemmCheck.Compare(path, 2, rng, false, true, 33, 300, 257, 1f, 1f, padding: 2);
+        GemmCheck.Compare(path, 2, rng, true, false, 301, 29, 300, 1f, 0f, padding: 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Multiply_PropagatesNaN_FromAAndB(string pathName)
+    {
+        GemmPath path = Enum.Parse<GemmPath>(pathName);
+        const int m = 9, n = 27, k = 300;
+        var a = new float[m * k];
+        var b = new float[k * n];
+        var c = new float[m * n];
+        Array.Fill(a, 1f);
+        Array.Fill(b, 1f);
+        a[3 * k + 280] = float.NaN;   // row 3, in the second depth block
+        b[5 * n + 26] = float.NaN;    // column 26, an edge column
+        Gemm.Multiply(path, 1, false, false, m, n, k, 1f, a, k, b, n, 0f, c, n);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                bool expectNaN = i == 3 || j == 26;
+                Assert.True(float.IsNaN(c[i * n + j]) == expectNaN, $"C[{i},{j}] = {c[i * n + j]}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Multiply_IgnoresNaNInC_WhenBetaIsZero(string pathName)
+    {
+        GemmPath path = Enum.Parse<GemmPath>(pathName);
+        const int m = 13, n = 50, k = 20;
+        var rng = new Random(3);
+        float[] a = GemmCheck.Random(rng, m * k);
+        float[] b = GemmCheck.Random(rng, k * n);
+        var c = new float[m * n];
+        Array.Fill(c, float.NaN);
+        Gemm.Multiply(path, 1, false, false, m, n, k, 1f, a, k, b, n, 0f, c, n);
+        Assert.DoesNotContain(c, float.IsNaN);
+
+        Array.Fill(c, float.NaN);
+        Gemm.Multiply(path, 1, false, false, m, n, 0, 1f, a, k, b, n, 0f, c, n);
+        Assert.All(c, v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void Multiply_GivesSameBits_ForAnyThreadCount()
+    {
+        var rng = new Random(9);
+        foreach ((bool ta, bool tb, int m, int n, int k) in new[] { (false, true, 200, 301, 300), (true, false, 37, 1001, 129), (false, false, 700, 50, 260) })
+        {
+            int lda = ta ? m : k, ldb = tb ? k : n;
+            float[] a = GemmCheck.Random(rng, m * k);
+            float[] b = GemmCheck.Random(rng, k * n);
+            float[] c0 = GemmCheck.Random(rng, m * n);
+            float[] expected = (float[])c0.Clone();
+            Gemm.Multiply(Gemm.BestPath, 1, ta, tb, m, n, k, 0.7f, a, lda, b, ldb, 0.3f, expected, n);
+            foreach (int threads in new[] { 2, 3, 5, 8 })
+            {
+                float[] actual = (float[])c0.Clone();
+                Gemm.Multiply(Gemm.BestPath, threads, ta, tb, m, n, k, 0.7f, a, lda, b, ldb, 0.3f, actual, n);
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    [Fact]
+    public void Multiply_Throws_WhenASpanIsTooShort()
+    {
+        var a = new float[10 * 20 - 1];
+        var b = new float[20 * 30];
+        var c = new float[10 * 30];
+        var e = Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 10, 30, 20, 1f, a, 20, b, 30, 0f, c, 30));
+        Assert.Equal("a", e.ParamName);
+        Assert.Contains("op(A) 10×20", e.Message);
+        Assert.Contains("op(B) 20×30", e.Message);
+
+        e = Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, true, 10, 30, 20, 1f, new float[200], 20, b.AsSpan(1), 20, 0f, c, 30));
+        Assert.Equal("b", e.ParamName);
+        Assert.Contains("B stored 30×20, transposed", e.Message);
+
+        e = Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 10, 30, 20, 1f, new float[200], 20, b, 30, 0f, c.AsSpan(0, 299), 30));
+        Assert.Equal("c", e.ParamName);
+    }
+
+    [Fact]
+    public void Multiply_Throws_WhenLeadingDimensionIsSmallerThanARow()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Gemm.Multiply(true, false, 4, 5, 6, 1f, new float[100], 3, new float[100], 5, 0f, new float[100], 5));
+        Assert.Equal("lda", e.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Gemm.Multiply(false, false, -1, 5, 6, 1f, new float[100], 6, new float[100], 5, 0f, new float[100], 5));
+    }
+}
