@@ -9,6 +9,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("recurrent: language models, text featurizers and sequence models for .NET");
+        root.Subcommands.Add(Commands.LmCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
