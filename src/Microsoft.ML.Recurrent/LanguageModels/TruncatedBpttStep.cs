@@ -38,6 +38,10 @@ internal sealed class TruncatedBpttStep : IDisposable
         _E = model.Options.EmbeddingSize;
         _H = model.Options.HiddenSize;
         _head = head;
+        foreach (var p in model.NamedParameters())
+        {
+            p.Value.Grad ??= Tensor.Zeros(p.Value.Shape);
+        }
         _embedded = Tensor.Zeros(_T, _B, _E);
         _embedded.RequiresGrad = true;
         _embedded.Grad = Tensor.Zeros(_T, _B, _E);
