@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Recurrent.Tensors.Kernels;
@@ -21,6 +22,11 @@ internal sealed class SoftmaxCrossEntropyHead
     private readonly int _vocabulary, _hidden, _maxRows;
     private readonly float[] _logits;     // (maxRows, V): logits, then gradient
     private readonly double[] _rowLoss;   // per-row −log p(target)
+    private readonly float[] _biasPartials;   // (RowBlocks, V): each row block's share of the bias gradient
+
+    // Rows are split into this many fixed blocks (not one per thread), so the order in which partial bias
+    // gradients are added never depends on the thread count.
+    private const int RowBlocks = 4;
 
     public SoftmaxCrossEntropyHead(int vocabulary, int hidden, int maxRows)
     {
@@ -29,6 +35,7 @@ internal sealed class SoftmaxCrossEntropyHead
         _maxRows = maxRows;
         _logits = GC.AllocateUninitializedArray<float>(checked(maxRows * vocabulary), pinned: true);
         _rowLoss = new double[maxRows];
+        _biasPartials = new float[RowBlocks * vocabulary];
     }
 
     /// <summary>
@@ -85,37 +92,43 @@ internal sealed class SoftmaxCrossEntropyHead
         {
             throw new ArgumentOutOfRangeException(nameof(rows), rows, $"At most {_maxRows} rows per call.");
         }
-        fixed (float* pLogits = _logits, pBias = bias)
+        fixed (float* pLogits = _logits, pBias = bias, pPartial = _biasPartials)
         fixed (int* pTargets = targets)
         fixed (double* pLoss = _rowLoss)
         {
             var work = new RowWork
             {
-                Logits = pLogits, Bias = pBias, Targets = pTargets, Loss = pLoss,
-                V = _vocabulary, Rows = rows, Scale = scale, Backward = backward,
+                Logits = pLogits, Bias = pBias, Targets = pTargets, Loss = pLoss, BiasPartials = pPartial,
+                V = _vocabulary, Rows = rows, Blocks = RowBlocks, Scale = scale, Backward = backward,
             };
-            int chunks = (rows + RowWork.RowsPerChunk - 1) / RowWork.RowsPerChunk;
-            WorkerPool.Shared.Run(chunks, work);
+            WorkerPool.Shared.Run(RowBlocks, work);
         }
     }
 
-    private unsafe void SumColumns(int rows, Span<float> dBias)
+    /// <summary>db = Σ of the row blocks' partial sums, in block order (the same bits for any thread count).</summary>
+    private void SumColumns(int rows, Span<float> dBias)
     {
-        fixed (float* pLogits = _logits, pBias = dBias)
+        _ = rows;
+        var partials = _biasPartials.AsSpan();
+        partials[.._vocabulary].CopyTo(dBias);
+        for (int b = 1; b < RowBlocks; b++)
         {
-            var work = new ColumnWork { Logits = pLogits, Out = pBias, V = _vocabulary, Rows = rows };
-            WorkerPool.Shared.Run((_vocabulary + ColumnWork.Columns - 1) / ColumnWork.Columns, work);
+            TensorPrimitives.Add(dBias, partials.Slice(b * _vocabulary, _vocabulary), dBias);
         }
     }
 
-    /// <summary>Softmax, loss and gradient of a block of rows.</summary>
+    /// <summary>
+    /// Softmax, loss and gradient of one fixed block of rows, in three passes over each row instead of six:
+    /// (1) z += b and the maximum, (2) exp(z − max) and its sum, chunk by chunk while the chunk is in L1,
+    /// (3) the gradient p·scale, added at once into the block's partial bias gradient.
+    /// </summary>
     private unsafe struct RowWork : IParallelWork
     {
-        public const int RowsPerChunk = 8;
-        public float* Logits, Bias;
+        private const int Chunk = 1024;
+        public float* Logits, Bias, BiasPartials;
         public int* Targets;
         public double* Loss;
-        public int V, Rows;
+        public int V, Rows, Blocks;
         public float Scale;
         public bool Backward;
 
@@ -123,44 +136,83 @@ internal sealed class SoftmaxCrossEntropyHead
         public void Execute(int index)
         {
             var bias = new ReadOnlySpan<float>(Bias, V);
-            int end = Math.Min(Rows, (index + 1) * RowsPerChunk);
-            for (int r = index * RowsPerChunk; r < end; r++)
+            int per = (Rows + Blocks - 1) / Blocks;
+            int start = Math.Min(Rows, index * per), end = Math.Min(Rows, start + per);
+            var partial = new Span<float>(BiasPartials + (nint)index * V, V);
+            if (Backward)
+            {
+                partial.Clear();
+            }
+            for (int r = start; r < end; r++)
             {
                 var z = new Span<float>(Logits + (nint)r * V, V);
-                TensorPrimitives.Add(z, bias, z);
                 int target = Targets[r];
-                float max = TensorPrimitives.Max(z);
+                float max = AddAndMax(z, bias);
                 float zTarget = z[target];
-                TensorPrimitives.Subtract(z, max, z);
-                TensorPrimitives.Exp(z, z);
-                float sum = TensorPrimitives.Sum(z);
+                double sum = 0;
+                for (int c = 0; c < V; c += Chunk)
+                {
+                    var part = z.Slice(c, Math.Min(Chunk, V - c));
+                    TensorPrimitives.Subtract(part, max, part);
+                    TensorPrimitives.Exp(part, part);
+                    sum += TensorPrimitives.Sum(part);
+                }
                 // −log softmax(z)[t] = log Σ exp(z − max) − (z_t − max)
                 Loss[r] = Math.Log(sum) - (zTarget - max);
                 if (Backward)
                 {
-                    TensorPrimitives.Multiply(z, Scale / sum, z);
+                    ScaleAndAccumulate(z, (float)(Scale / sum), partial);
                     z[target] -= Scale;
+                    partial[target] -= Scale;
                 }
             }
         }
-    }
 
-    /// <summary>Column sums of the gradient (the bias gradient), a block of columns per index, rows in order.</summary>
-    private unsafe struct ColumnWork : IParallelWork
-    {
-        public const int Columns = 1024;
-        public float* Logits, Out;
-        public int V, Rows;
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Execute(int index)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static float AddAndMax(Span<float> z, ReadOnlySpan<float> bias)
         {
-            int start = index * Columns, width = Math.Min(Columns, V - start);
-            var dst = new Span<float>(Out + start, width);
-            new ReadOnlySpan<float>(Logits + start, width).CopyTo(dst);
-            for (int r = 1; r < Rows; r++)
+            int i = 0;
+            float max = float.NegativeInfinity;
+            if (Vector.IsHardwareAccelerated && z.Length >= Vector<float>.Count)
             {
-                TensorPrimitives.Add(dst, new ReadOnlySpan<float>(Logits + (nint)r * V + start, width), dst);
+                var vmax = new Vector<float>(float.NegativeInfinity);
+                for (; i <= z.Length - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    var v = new Vector<float>(z[i..]) + new Vector<float>(bias[i..]);
+                    v.CopyTo(z[i..]);
+                    vmax = Vector.Max(vmax, v);
+                }
+                for (int k = 0; k < Vector<float>.Count; k++)
+                {
+                    max = MathF.Max(max, vmax[k]);
+                }
+            }
+            for (; i < z.Length; i++)
+            {
+                z[i] += bias[i];
+                max = MathF.Max(max, z[i]);
+            }
+            return max;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void ScaleAndAccumulate(Span<float> z, float factor, Span<float> partial)
+        {
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var f = new Vector<float>(factor);
+                for (; i <= z.Length - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    var g = new Vector<float>(z[i..]) * f;
+                    g.CopyTo(z[i..]);
+                    (new Vector<float>(partial[i..]) + g).CopyTo(partial[i..]);
+                }
+            }
+            for (; i < z.Length; i++)
+            {
+                z[i] *= factor;
+                partial[i] += z[i];
             }
         }
     }
