@@ -65,9 +65,10 @@ public interface IDeviceKernels
     double CrossEntropy(Tensor logProbs, ReadOnlySpan<int> targets, int ignoreIndex, float labelSmoothing, out int counted);
 
     /// <summary>Gradient of <see cref="CrossEntropy"/> with respect to the logits, times <paramref name="scale"/>:
-    /// <c>dLogits[r] += scale · (softmax_r - q_r)</c> with <c>q = (1-ε)·onehot + ε/C</c>; ignored rows get nothing.</summary>
+    /// <c>dLogits[r] += scale · (softmax_r - q_r)</c> with <c>q = (1-ε)·onehot + ε/C</c>; ignored rows get nothing.
+    /// With <paramref name="accumulate"/> false, dLogits is overwritten instead (ignored rows become 0).</summary>
     void CrossEntropyBackward(Tensor logProbs, ReadOnlySpan<int> targets, int ignoreIndex, float labelSmoothing,
-        float scale, Tensor dLogits);
+        float scale, Tensor dLogits, bool accumulate);
 
     /// <summary><c>Σ (a - b)²</c> in double precision.</summary>
     double SquaredDistance(Tensor a, Tensor b);

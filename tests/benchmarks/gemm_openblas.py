@@ -26,7 +26,7 @@ os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
 
 import numpy as np  # noqa: E402
 
-# (name, transA, transB, m, k, n): the same list as tests/Microsoft.ML.Recurrent.Benchmarks/Kernels/GemmShapes.cs
+# (name, transA, transB, m, k, n): the same list as tests/Microsoft.ML.Recurrent.Benchmarks/Kernels/GemmShape.cs
 SHAPES = [
     ("LstmInputProjection", False, True, 1120, 256, 1024),
     ("LstmStep_B32", False, True, 32, 256, 1024),
@@ -37,7 +37,7 @@ SHAPES = [
     ("LstmWeightGrad_TransA", True, False, 1024, 1120, 256),
     ("LmOutputWeightGrad_TransA", True, False, 10000, 700, 200),
     ("LstmInputGrad", False, False, 1120, 1024, 256),
-    ("Square_1024", False, False, 1024, 1024, 1024),
+    ("Awkward_Odd", False, True, 333, 517, 1001),
 ]
 
 

@@ -18,6 +18,32 @@ internal abstract class Node
     /// </summary>
     protected static Tensor? GradientOf(Tensor input)
     {
+        var grad = GradientOf(input, out bool overwrite);
+        if (overwrite)
+        {
+            grad!.Span.Clear();
+        }
+        return grad;
+    }
+
+    /// <summary>
+    /// As <see cref="GradientOf(Tensor)"/>, but a gradient created now for an intermediate tensor is left
+    /// uninitialized and <paramref name="overwrite"/> is true: the caller must then WRITE it (GEMM with beta 0, a plain
+    /// copy) instead of adding to it, which saves a zero fill and a read of large buffers such as (T·B, vocab) logits.
+    /// </summary>
+    protected static Tensor? GradientOf(Tensor input, out bool overwrite)
+    {
+        overwrite = false;
+        if (!input.RequiresGrad)
+        {
+            return null;
+        }
+        if (input.Creator is not null && (input.Grad is null || input.Grad.IsDisposed))
+        {
+            input.Grad = Tensor.Allocate(input.Shape, input.Device, clear: false, Tape.Current);
+            overwrite = true;
+            return input.Grad;
+        }
         if (!input.RequiresGrad)
         {
             return null;

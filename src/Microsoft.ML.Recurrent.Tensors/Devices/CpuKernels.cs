@@ -123,19 +123,7 @@ internal sealed class CpuKernels : IDeviceKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void LogSoftmax(Tensor x, Tensor dst)
     {
-        int width = x.Shape.Last;
-        var xs = x.Span;
-        var ds = dst.Span;
-        for (int r = 0; r < xs.Length; r += width)
-        {
-            var row = xs.Slice(r, width);
-            var outRow = ds.Slice(r, width);
-            float max = TensorPrimitives.Max(row);
-            TensorPrimitives.Subtract(row, max, outRow);
-            TensorPrimitives.Exp(outRow, outRow);
-            float logSum = max + MathF.Log(TensorPrimitives.Sum(outRow));
-            TensorPrimitives.Subtract(row, logSum, outRow);
-        }
+        Kernels.LogSoftmax.Forward(x.Span, x.Shape.Rows, x.Shape.Last, dst.Span);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -187,7 +175,7 @@ internal sealed class CpuKernels : IDeviceKernels
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CrossEntropyBackward(Tensor logProbs, ReadOnlySpan<int> targets, int ignoreIndex, float labelSmoothing,
-        float scale, Tensor dLogits)
+        float scale, Tensor dLogits, bool accumulate)
     {
         int width = logProbs.Shape.Last;
         var lp = logProbs.Span;
@@ -197,14 +185,26 @@ internal sealed class CpuKernels : IDeviceKernels
         float smooth = scale * labelSmoothing / width;
         for (int r = 0; r < targets.Length; r++)
         {
+            var outRow = dl.Slice(r * width, width);
             if (targets[r] == ignoreIndex)
             {
+                if (!accumulate)
+                {
+                    outRow.Clear();
+                }
                 continue;
             }
-            var outRow = dl.Slice(r * width, width);
-            TensorPrimitives.Exp(lp.Slice(r * width, width), p);
             // d/dlogits of -(1-ε)·logp[t] - ε/C·Σ logp = softmax - (1-ε)·onehot - ε/C (the softmax terms sum to 1).
-            TensorPrimitives.MultiplyAdd(p, scale, outRow, outRow);
+            if (accumulate)
+            {
+                TensorPrimitives.Exp(lp.Slice(r * width, width), p);
+                TensorPrimitives.MultiplyAdd(p, scale, outRow, outRow);
+            }
+            else
+            {
+                TensorPrimitives.Exp(lp.Slice(r * width, width), outRow);
+                TensorPrimitives.Multiply(outRow, scale, outRow);
+            }
             if (smooth != 0f)
             {
                 TensorPrimitives.Subtract(outRow, smooth, outRow);

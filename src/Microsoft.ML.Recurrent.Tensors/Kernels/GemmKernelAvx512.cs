@@ -98,6 +98,9 @@ internal readonly struct GemmKernelAvx512 : IGemmMicroKernel
         }
     }
 
+    public static unsafe bool TryRunEdge(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, int mr, int nr)
+        => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Store(float* c, Vector512<float> x0, Vector512<float> x1, Vector512<float> alpha)
     {

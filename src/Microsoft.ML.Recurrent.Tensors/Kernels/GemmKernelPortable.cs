@@ -71,6 +71,9 @@ internal readonly struct GemmKernelPortable : IGemmMicroKernel
         }
     }
 
+    public static unsafe bool TryRunEdge(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, int mr, int nr)
+        => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Store(float* c, Vector128<float> x0, Vector128<float> x1, Vector128<float> alpha)
     {

@@ -34,4 +34,11 @@ internal interface IGemmMicroKernel
 
     /// <summary>Computes one Mr × Nr tile; see the type remarks for the exact contract.</summary>
     static abstract unsafe void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta);
+
+    /// <summary>
+    /// Computes an edge tile of <paramref name="mr"/> × <paramref name="nr"/> (panels still strided by Mr and Nr)
+    /// straight into C under the same contract, when the kernel has a narrower tile for it; returns false otherwise
+    /// and the driver stages the full tile.
+    /// </summary>
+    static abstract unsafe bool TryRunEdge(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, int mr, int nr);
 }

@@ -14,6 +14,7 @@ namespace Microsoft.ML.Recurrent.Tensors.Layers;
 /// Parameters: <c>weight_ih_l{k}</c> (G·hidden, in), <c>weight_hh_l{k}</c> (G·hidden, hidden), <c>bias_ih_l{k}</c>,
 /// <c>bias_hh_l{k}</c>, with a <c>_reverse</c> suffix for the backward direction; G is 4 (LSTM, gates i,f,g,o),
 /// 3 (GRU, gates r,z,n) or 1 (RNN). Initialization as torch: uniform(-1/√hidden, 1/√hidden).
+/// A module is not thread-safe (it keeps its packed recurrent weights and dropout generator): use one per thread.
 /// </remarks>
 public abstract class RecurrentLayer : Module
 {

@@ -59,10 +59,10 @@ internal sealed class CrossEntropyNode(Tensor logits, Tensor logProbs, ReadOnlyM
 
     public override void Backward()
     {
-        if (GradientOf(logits) is { } dl && counted > 0)
+        if (GradientOf(logits, out bool overwrite) is { } dl)
         {
-            float scale = loss.Grad!.Span[0] / counted;
-            loss.Device.Kernels.CrossEntropyBackward(logProbs, targets.Span, ignoreIndex, labelSmoothing, scale, dl);
+            float scale = counted > 0 ? loss.Grad!.Span[0] / counted : 0f;
+            loss.Device.Kernels.CrossEntropyBackward(logProbs, targets.Span, ignoreIndex, labelSmoothing, scale, dl, !overwrite);
         }
     }
 }

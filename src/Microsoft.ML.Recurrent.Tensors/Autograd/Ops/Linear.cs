@@ -49,9 +49,9 @@ internal sealed class LinearNode(Tensor x, Tensor weight, Tensor? bias, Tensor y
     {
         var dy = y.Grad!;
         var kernels = y.Device.Kernels;
-        if (GradientOf(x) is { } dx)
+        if (GradientOf(x, out bool overwrite) is { } dx)
         {
-            kernels.MatMul(dy, false, weight, false, dx, 1f, 1f);
+            kernels.MatMul(dy, false, weight, false, dx, 1f, overwrite ? 0f : 1f);
         }
         if (GradientOf(weight) is { } dw)
         {

@@ -35,28 +35,30 @@ internal sealed class MatMulNode(Tensor a, Tensor b, bool transA, bool transB, T
     {
         var dc = c.Grad!;
         var kernels = c.Device.Kernels;
-        if (GradientOf(a) is { } da)
+        if (GradientOf(a, out bool freshA) is { } da)
         {
+            float betaA = freshA ? 0f : 1f;
             // op(A) = dC·op(B)ᵀ; if A itself was transposed, A = (dC·op(B)ᵀ)ᵀ = op(B)·dCᵀ.
             if (!transA)
             {
-                kernels.MatMul(dc, false, b, !transB, da, 1f, 1f);
+                kernels.MatMul(dc, false, b, !transB, da, 1f, betaA);
             }
             else
             {
-                kernels.MatMul(b, transB, dc, true, da, 1f, 1f);
+                kernels.MatMul(b, transB, dc, true, da, 1f, betaA);
             }
         }
-        if (GradientOf(b) is { } db)
+        if (GradientOf(b, out bool freshB) is { } db)
         {
+            float betaB = freshB ? 0f : 1f;
             // op(B) = op(A)ᵀ·dC; if B was transposed, B = dCᵀ·op(A).
             if (!transB)
             {
-                kernels.MatMul(a, !transA, dc, false, db, 1f, 1f);
+                kernels.MatMul(a, !transA, dc, false, db, 1f, betaB);
             }
             else
             {
-                kernels.MatMul(dc, true, a, transA, db, 1f, 1f);
+                kernels.MatMul(dc, true, a, transA, db, 1f, betaB);
             }
         }
     }

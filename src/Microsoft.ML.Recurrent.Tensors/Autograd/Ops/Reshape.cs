@@ -26,11 +26,18 @@ internal sealed class ReshapeNode(Tensor x, Tensor y) : Node
 
     public override void Backward()
     {
-        if (GradientOf(x) is { } dx)
+        if (!x.RequiresGrad)
         {
-            // Same element count and order: accumulate through a view of dy with x's shape.
-            var kernels = dx.Device.Kernels;
-            kernels.AddScaled(y.Grad!, 1f, dx);
+            return;
+        }
+        if (x.Creator is not null && (x.Grad is null || x.Grad.IsDisposed))
+        {
+            // First gradient of an intermediate: a view of dy in x's shape, no copy (same elements, same order).
+            x.Grad = y.Grad!.View(x.Shape);
+        }
+        else if (GradientOf(x) is { } dx)
+        {
+            dx.Device.Kernels.AddScaled(y.Grad!, 1f, dx);
         }
     }
 }

@@ -45,7 +45,7 @@ internal sealed class GruLayerNode : RecurrentLayerNode
         var gates = Gates[d].Span;
         var recurrent = _recurrent[d].Span;
         var states = States[d].Span;
-        var whh = w.WeightHh.Span;
+        var whh = w.PackTransposed();
         int bh = B * H, g3 = 3 * H;
         for (int s = 0; s < T; s++)
         {
@@ -64,7 +64,7 @@ internal sealed class GruLayerNode : RecurrentLayerNode
                 beta = 1f;
             }
             // (B, 3H) = h_prev (B, H) · W_hhᵀ (H, 3H) + b_hh
-            Gemm.Multiply(false, true, B, g3, H, 1f, states.Slice(prev, bh), H, whh, H, beta, rt, g3);
+            Gemm.Multiply(false, B, g3, H, 1f, states.Slice(prev, bh), H, whh, beta, rt, g3);
             for (int b = 0; b < B; b++)
             {
                 var hp = states.Slice(prev + b * H, H);
@@ -101,7 +101,7 @@ internal sealed class GruLayerNode : RecurrentLayerNode
         var gates = Gates[d].Span;
         var recurrent = _recurrent[d].Span;
         var states = States[d].Span;
-        var whh = w.WeightHh.Span;
+        var whh = w.PackPlain();
         for (int s = T - 1; s >= 0; s--)
         {
             int t = TimeOf(d, s);
@@ -123,7 +123,7 @@ internal sealed class GruLayerNode : RecurrentLayerNode
                     dgi.Slice(b * g3, g3), dgh.Slice(b * g3, g3), dhPrev.Slice(b * H, H));
             }
             // dh_prev (B, H) += dGh_t (B, 3H) · W_hh (3H, H); padded rows have dGh = 0 and keep their pass-through.
-            Gemm.Multiply(false, false, B, H, g3, 1f, dgh, g3, whh, H, 1f, dhPrev, H);
+            Gemm.Multiply(false, B, H, g3, 1f, dgh, g3, whh, 1f, dhPrev, H);
             dhPrev.CopyTo(dh);
         }
         BufferPool.Return(scratch);

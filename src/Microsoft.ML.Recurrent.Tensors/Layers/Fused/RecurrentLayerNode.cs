@@ -168,7 +168,7 @@ internal abstract class RecurrentLayerNode : Node
         var dGhT = SeparateRecurrentGradient ? Tensor.Result(new Shape(T, B, G * H), device) : dGiT;
         var dh0T = Tensor.Result(new Shape(B, H), device);
         var dY = _y.Grad is { } gy ? gy.Span : default;
-        var dX = GradientOf(_x);
+        var dX = GradientOf(_x, out bool overwriteX);
         var dH0 = _h0 is null ? null : GradientOf(_h0);
         for (int d = 0; d < D; d++)
         {
@@ -191,17 +191,33 @@ internal abstract class RecurrentLayerNode : Node
                 var prev = States[d].Span.Slice((d == 0 ? 0 : 1) * B * H, T * B * H);
                 Gemm.Multiply(true, false, G * H, H, T * B, 1f, dGh, G * H, prev, H, 1f, dWhh.Span, H);
             }
-            if (w.BiasIh is not null && GradientOf(w.BiasIh) is { } dbIh)
+            var dbIh = w.BiasIh is null ? null : GradientOf(w.BiasIh);
+            var dbHh = w.BiasHh is null ? null : GradientOf(w.BiasHh);
+            if (dbIh is not null && dbHh is not null && ReferenceEquals(dGiT, dGhT))
             {
-                device.Kernels.SumRowsAccumulate(dGiT, dbIh);
+                // LSTM and RNN: both biases receive the same column sums; form them once.
+                var sums = Tensor.Result(new Shape(G * H), device, clear: true);
+                device.Kernels.SumRowsAccumulate(dGiT, sums);
+                device.Kernels.AddScaled(sums, 1f, dbIh);
+                device.Kernels.AddScaled(sums, 1f, dbHh);
+                sums.Dispose();
             }
-            if (w.BiasHh is not null && GradientOf(w.BiasHh) is { } dbHh)
+            else
             {
-                device.Kernels.SumRowsAccumulate(dGhT, dbHh);
+                if (dbIh is not null)
+                {
+                    device.Kernels.SumRowsAccumulate(dGiT, dbIh);
+                }
+                if (dbHh is not null)
+                {
+                    device.Kernels.SumRowsAccumulate(dGhT, dbHh);
+                }
             }
             if (dX is not null)
             {
-                Gemm.Multiply(false, false, T * B, I, G * H, 1f, dGi, G * H, w.WeightIh.Span, I, 1f, dX.Span, I);
+                // The first direction writes a fresh dX, the second adds to it.
+                float beta = overwriteX && d == 0 ? 0f : 1f;
+                Gemm.Multiply(false, false, T * B, I, G * H, 1f, dGi, G * H, w.WeightIh.Span, I, beta, dX.Span, I);
             }
         }
         // Workspace of the backward pass goes back to the pool at once (it is not needed by any other node).

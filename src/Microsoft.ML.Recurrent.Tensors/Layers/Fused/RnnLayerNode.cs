@@ -20,14 +20,14 @@ internal sealed class RnnLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Te
     {
         var gates = Gates[d].Span;
         var states = States[d].Span;
-        var whh = w.WeightHh.Span;
+        var whh = w.PackTransposed();
         int bh = B * H;
         for (int s = 0; s < T; s++)
         {
             int t = TimeOf(d, s);
             int prev = PrevBlock(d, t) * bh, next = NextBlock(d, t) * bh;
             var gt = gates.Slice(t * bh, bh);
-            Gemm.Multiply(false, true, B, H, H, 1f, states.Slice(prev, bh), H, whh, H, 1f, gt, H);
+            Gemm.Multiply(false, B, H, H, 1f, states.Slice(prev, bh), H, whh, 1f, gt, H);
             CpuActivations.Forward(activation, gt, gt);
             for (int b = 0; b < B; b++)
             {
@@ -48,7 +48,7 @@ internal sealed class RnnLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Te
         var dhPrev = scratch.Span.Slice(bh, bh);
         LoadFinalStateGradient(d, dh);
         var gates = Gates[d].Span;
-        var whh = w.WeightHh.Span;
+        var whh = w.PackPlain();
         for (int s = T - 1; s >= 0; s--)
         {
             int t = TimeOf(d, s);
@@ -65,7 +65,7 @@ internal sealed class RnnLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Te
                     }
                 }
             }
-            Gemm.Multiply(false, false, B, H, H, 1f, dg, H, whh, H, 0f, dhPrev, H);
+            Gemm.Multiply(false, B, H, H, 1f, dg, H, whh, 0f, dhPrev, H);
             if (HasLengths)
             {
                 for (int b = 0; b < B; b++)
