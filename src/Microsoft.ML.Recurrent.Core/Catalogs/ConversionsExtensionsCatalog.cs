@@ -7,7 +7,8 @@ public static class ConversionsExtensionsCatalog
 {
     /// <summary>
     /// Maps values of <paramref name="inputColumnName"/> (default: the output name) to keys 1..Count learned from
-    /// the data (or from <paramref name="keyData"/>, a one-column view); unseen values → 0 (missing). The dictionary
+    /// the data (or from <paramref name="keyData"/>, a one-column view); unseen and missing values (empty text, NaN)
+    /// → 0 (missing). The dictionary
     /// becomes the <c>KeyValues</c> annotation (as text when <paramref name="addKeyValueAnnotationsAsText"/>).
     /// </summary>
     /// <param name="catalog">The conversion catalog.</param>

@@ -61,7 +61,7 @@ internal abstract class KeyMap
         using DataViewRowCursor cursor = data.GetRowCursor(column);
         void Add(T value)
         {
-            if (seen.ContainsKey(value))
+            if (IsMissing(value) || seen.ContainsKey(value))
                 return;
             if (values.Count >= maximumNumberOfKeys)
             {
@@ -102,6 +102,18 @@ internal abstract class KeyMap
         return new KeyMap<T>(itemType, array, comparer);
     }
 
+    /// <summary>
+    /// ML.NET's missing values (empty text, NaN) never enter a dictionary and always map to key 0, so that a
+    /// missing input stays visibly missing instead of becoming an ordinary category.
+    /// </summary>
+    protected static bool IsMissing<T>(T value) => value switch
+    {
+        ReadOnlyMemory<char> text => text.IsEmpty,
+        float f => float.IsNaN(f),
+        double d => double.IsNaN(d),
+        _ => false,
+    };
+
     // Text read from a cursor may point into a buffer; a dictionary entry needs its own string.
     private static T Own<T>(T value)
         => value is ReadOnlyMemory<char> text ? (T)(object)text.ToString().AsMemory() : value;
@@ -138,6 +150,8 @@ internal sealed class KeyMap<T> : KeyMap
     {
         if (values.Length == 0)
             throw context.Error("a key dictionary is empty");
+        if (values.Any(IsMissing))
+            throw context.Error("a key dictionary holds a missing value (empty text or NaN)");
         IEqualityComparer<T>? comparer = typeof(T) == typeof(ReadOnlyMemory<char>) ? (IEqualityComparer<T>)(object)TextComparer.Instance : null;
         try
         {

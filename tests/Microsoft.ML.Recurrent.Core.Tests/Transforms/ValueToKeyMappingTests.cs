@@ -77,6 +77,20 @@ public sealed class ValueToKeyMappingTests
     }
 
     [Fact]
+    public void MapValueToKey_MissingValues_MapToKeyZeroAndStayOutOfTheDictionary()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView data = ml.Data.LoadFromEnumerable(new[] { new Row { Label = "", Value = float.NaN }, new Row { Label = "a", Value = 1 } });
+
+        IDataView output = ml.Transforms.Conversion.MapValueToKey("LabelKey", "Label")
+            .Append(ml.Transforms.Conversion.MapValueToKey("ValueKey", "Value")).Fit(data).Transform(data);
+
+        Assert.Equal([0u, 1u], output.GetColumn<uint>("LabelKey"));
+        Assert.Equal([0u, 1u], output.GetColumn<uint>("ValueKey"));
+        Assert.Equal(new KeyDataViewType(typeof(uint), 1), output.Schema["LabelKey"].Type);
+    }
+
+    [Fact]
     public void MapValueToKey_MaximumNumberOfKeys_KeepsFirstAndLogsWarning()
     {
         var ml = new MLContext(seed: 1);
