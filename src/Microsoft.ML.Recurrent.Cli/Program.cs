@@ -10,6 +10,7 @@ public static class Program
     {
         var root = new RootCommand("recurrent: language models, text featurizers and sequence models for .NET");
         root.Subcommands.Add(Commands.LmCommand.Create());
+        root.Subcommands.Add(Commands.NGramCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

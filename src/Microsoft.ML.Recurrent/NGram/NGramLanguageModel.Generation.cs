@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Microsoft.ML.Recurrent.NGram;
+
+public sealed partial class NGramLanguageModel
+{
+    /// <summary>
+    /// Generates words after <paramref name="prompt"/> (the prompt continues a sentence that starts at <c>&lt;s&gt;</c>).
+    /// Returns the generated words only, separated by spaces, with a line break at each sentence end when
+    /// <see cref="NGramGenerationOptions.StopAtEndOfSentence"/> is false. An empty prompt starts a new sentence.
+    /// </summary>
+    public string Generate(string prompt, NGramGenerationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        options ??= new NGramGenerationOptions();
+        options.Validate();
+        var ids = new int[options.MaxTokens];
+        int n = Generate(ContextOf(prompt), ids, options);
+        var text = new StringBuilder();
+        for (int i = 0; i < n; i++)
+        {
+            if (ids[i] == NGramVocabulary.EndOfSentenceId)
+            {
+                if (!options.StopAtEndOfSentence && i + 1 < n) text.Append('\n');
+                continue;
+            }
+            if (text.Length > 0 && text[^1] != '\n') text.Append(' ');
+            text.Append(Vocabulary[ids[i]]);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Generates word ids after <paramref name="state"/> into <paramref name="destination"/> (at most its length and
+    /// <see cref="NGramGenerationOptions.MaxTokens"/>); returns how many, an emitted <c>&lt;/s&gt;</c> included.
+    /// Temperature 1 without top-k/top-p draws exactly from the model with a few lookups per word; a top-k
+    /// restricts the draw to the exact k best words; temperature or top-p without top-k scores the whole vocabulary
+    /// per word (slow on large vocabularies: set a top-k).
+    /// </summary>
+    public int Generate(NGramState state, Span<int> destination, NGramGenerationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var random = options.Seed is int seed ? new Random(seed) : new Random();
+        int limit = Math.Min(destination.Length, options.MaxTokens);
+        bool greedy = options.Temperature == 0f;
+        bool exact = !greedy && options.TopK == 0 && options.Temperature == 1f && options.TopP >= 1f;
+        int width = greedy ? 1 : options.TopK > 0 ? options.TopK : Vocabulary.Count;
+        var candidates = exact ? [] : new int[width];
+        var logProbs = exact ? [] : new float[width];
+        var weights = exact ? [] : new double[width];
+        int n = 0;
+        while (n < limit)
+        {
+            int word;
+            if (exact) word = Successors.Sample(state, random);
+            else
+            {
+                int count = greedy || options.TopK > 0 ? PredictNextWords(state, candidates.AsSpan(0, width), logProbs.AsSpan(0, width)) : ScoreAll(state, candidates, logProbs);
+                word = greedy || count == 1 ? candidates[0] : Draw(candidates, logProbs, weights, count, options, random);
+            }
+            destination[n++] = word;
+            if (word == NGramVocabulary.EndOfSentenceId)
+            {
+                if (options.StopAtEndOfSentence) break;
+                state = BeginSentence();
+            }
+            else Score(state, word, out state);
+        }
+        return n;
+    }
+
+    // Every suggestible word with its probability, sorted by probability (descending).
+    private int ScoreAll(in NGramState state, int[] ids, float[] logProbs)
+    {
+        int n = 0;
+        for (int w = 0; w < Vocabulary.Count; w++)
+        {
+            if (w == NGramVocabulary.UnknownId || w == NGramVocabulary.BeginOfSentenceId) continue;
+            ids[n] = w;
+            logProbs[n] = -Score(state, w, out _);
+            n++;
+        }
+        Array.Sort(logProbs, ids, 0, n);
+        for (int i = 0; i < n; i++) logProbs[i] = -logProbs[i];
+        return n;
+    }
+
+    // Candidates are sorted by probability, descending: temperature, then the nucleus cut, then one draw.
+    private static int Draw(int[] ids, float[] logProbs, double[] weights, int count, NGramGenerationOptions options, Random random)
+    {
+        double scale = Math.Log(10) / options.Temperature;
+        double max = logProbs[0];
+        double total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            weights[i] = Math.Exp((logProbs[i] - max) * scale);
+            total += weights[i];
+        }
+        int kept = count;
+        if (options.TopP < 1f)
+        {
+            double mass = 0;
+            for (int i = 0; i < count; i++)
+            {
+                mass += weights[i];
+                if (mass >= options.TopP * total) { kept = i + 1; break; }
+            }
+            total = mass;
+        }
+        double u = random.NextDouble() * total;
+        for (int i = 0; i < kept; i++)
+        {
+            u -= weights[i];
+            if (u < 0) return ids[i];
+        }
+        return ids[kept - 1];
+    }
+}
