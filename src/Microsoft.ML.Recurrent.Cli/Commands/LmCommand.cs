@@ -18,6 +18,7 @@ public static class LmCommand
         command.Subcommands.Add(CreateTrain());
         command.Subcommands.Add(CreateEval());
         command.Subcommands.Add(CreateGenerate());
+        command.Subcommands.Add(CreateInterpolate());
         return command;
     }
 
@@ -245,6 +246,43 @@ public static class LmCommand
                 }
             }
             Console.WriteLine();
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command CreateInterpolate()
+    {
+        var model = new Option<FileInfo>("--model", "-m") { Description = "Word-level model zip written by `lm train`", Required = true };
+        var ngram = new Option<FileInfo>("--ngram") { Description = "n-gram model (zip or binary from `ngram train`, or .arpa)", Required = true };
+        var valid = new Option<FileInfo>("--valid") { Description = "Validation text: the weight is tuned on it", Required = true };
+        var input = new Option<FileInfo>("--input", "-i") { Description = "Text to evaluate", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var command = new Command("interpolate", "Mix the model with an n-gram model, weight tuned on validation text; report perplexities");
+        foreach (Option o in new Option[] { model, ngram, valid, input, json })
+        {
+            command.Options.Add(o);
+        }
+        command.SetAction(parse => Run(() =>
+        {
+            var lm = RecurrentLanguageModel.Load(parse.GetValue(model)!.FullName);
+            string ngramPath = parse.GetValue(ngram)!.FullName;
+            var ng = ngramPath.EndsWith(".arpa", StringComparison.OrdinalIgnoreCase)
+                ? Microsoft.ML.Recurrent.NGram.NGramLanguageModel.LoadArpa(ngramPath)
+                : Microsoft.ML.Recurrent.NGram.NGramLanguageModel.LoadFile(ngramPath);
+            var mixture = InterpolatedLanguageModel.Tune(lm, ng, File.ReadLines(parse.GetValue(valid)!.FullName));
+            var result = mixture.Evaluate(File.ReadLines(parse.GetValue(input)!.FullName));
+            var summary = new Dictionary<string, object>
+            {
+                ["perplexity"] = Math.Round(result.Perplexity, 3),
+                ["neural_perplexity"] = Math.Round(result.NeuralPerplexity, 3),
+                ["ngram_perplexity"] = Math.Round(result.NGramPerplexity, 3),
+                ["neural_weight"] = result.NeuralWeight,
+                ["tokens"] = result.Tokens,
+            };
+            Console.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(summary)
+                : string.Join(", ", summary.Select(kv => $"{kv.Key} {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}")));
             return 0;
         }));
         return command;
