@@ -88,7 +88,7 @@ public sealed class LanguageModelTrainer
                 $"The validation stream has {validation.Length} tokens; at least {2 * o.EvaluationBatchSize} are needed (evaluation batch {o.EvaluationBatchSize}).",
                 nameof(validation));
         }
-        if (o.Threads > WorkerPool.Shared.MaxDegreeOfParallelism && o.Threads > Environment.ProcessorCount)
+        if (o.Threads > Environment.ProcessorCount)
         {
             throw new ArgumentOutOfRangeException(nameof(o.Threads), o.Threads, $"Threads must be at most the {Environment.ProcessorCount} processors of this machine.");
         }
