@@ -61,14 +61,18 @@ public interface IDeviceKernels
     void LogSoftmaxBackward(Tensor y, Tensor dy, Tensor dx);
 
     /// <summary>Σ over rows that are not ignored of the label-smoothed negative log-likelihood
-    /// <c>-(1-ε)·logp[r, t_r] - ε/C·Σ_c logp[r, c]</c>; <paramref name="counted"/> gets the number of such rows.</summary>
-    double CrossEntropy(Tensor logProbs, ReadOnlySpan<int> targets, int ignoreIndex, float labelSmoothing, out int counted);
+    /// <c>-(1-ε)·logp[r, t_r] - ε/C·Σ_c logp[r, c]</c> with <c>logp = logits - logsumexp(row)</c>, computed from the
+    /// logits without materializing logp; writes each row's log-sum-exp (length Rows) for the backward pass and the
+    /// number of counted rows to <paramref name="counted"/>.</summary>
+    double CrossEntropy(Tensor logits, ReadOnlySpan<int> targets, int ignoreIndex, float labelSmoothing, Tensor logSumExp,
+        out int counted);
 
     /// <summary>Gradient of <see cref="CrossEntropy"/> with respect to the logits, times <paramref name="scale"/>:
-    /// <c>dLogits[r] += scale · (softmax_r - q_r)</c> with <c>q = (1-ε)·onehot + ε/C</c>; ignored rows get nothing.
-    /// With <paramref name="accumulate"/> false, dLogits is overwritten instead (ignored rows become 0).</summary>
-    void CrossEntropyBackward(Tensor logProbs, ReadOnlySpan<int> targets, int ignoreIndex, float labelSmoothing,
-        float scale, Tensor dLogits, bool accumulate);
+    /// <c>dLogits[r] += scale · (softmax_r - q_r)</c> with <c>softmax_r = exp(logits_r - logSumExp_r)</c> and
+    /// <c>q = (1-ε)·onehot + ε/C</c>; ignored rows get nothing. With <paramref name="accumulate"/> false, dLogits is
+    /// overwritten instead (ignored rows become 0).</summary>
+    void CrossEntropyBackward(Tensor logits, Tensor logSumExp, ReadOnlySpan<int> targets, int ignoreIndex,
+        float labelSmoothing, float scale, Tensor dLogits, bool accumulate);
 
     /// <summary><c>Σ (a - b)²</c> in double precision.</summary>
     double SquaredDistance(Tensor a, Tensor b);

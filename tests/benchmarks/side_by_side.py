@@ -25,11 +25,11 @@ def torch_times(threads_env, reps):
                           "--reps", str(reps)], env=env, capture_output=True, text=True, check=True).stdout
     print(out.strip())
     times = {}
-    for m in re.finditer(r"lstm_layer B=(\d+) H=(\d+): median ([\d.]+) ms", out):
-        times[f"B{m.group(1)}-H{m.group(2)}"] = float(m.group(3))
-    m = re.search(r"lm_step .*: median ([\d.]+) ms", out)
+    for m in re.finditer(r"lstm_layer B=(\d+) H=(\d+): median ([\d.]+) ms \(min ([\d.]+)", out):
+        times[f"B{m.group(1)}-H{m.group(2)}"] = (float(m.group(3)), float(m.group(4)))
+    m = re.search(r"lm_step .*: median ([\d.]+) ms \(min ([\d.]+)", out)
     if m:
-        times["lm"] = float(m.group(1))
+        times["lm"] = (float(m.group(1)), float(m.group(2)))
     return times
 
 
@@ -44,7 +44,8 @@ def engine_times():
         for b in report["Benchmarks"]:
             params = dict(p.split("=", 1) for p in b["Parameters"].split("&"))
             key = params.get("Case", "lm")
-            times[(key, int(params["Threads"]))] = b["Statistics"]["Median"] / 1e6
+            if b.get("Statistics"):
+                times[(key, int(params["Threads"]))] = (b["Statistics"]["Median"] / 1e6, b["Statistics"]["Min"] / 1e6)
     return times
 
 
@@ -58,12 +59,13 @@ def main():
     if a.skip_dotnet:
         return
     ours = engine_times()
-    print(f"{'case':<12}{'threads':>8}{'engine ms':>12}{'torch ms':>11}{'ratio':>8}")
+    print("median and minimum wall ms; ratio = torch / engine (the minimum is the least-disturbed run on a busy machine)")
+    print(f"{'case':<10}{'threads':>8}{'engine med':>12}{'torch med':>11}{'ratio':>7}{'engine min':>12}{'torch min':>11}{'ratio':>7}")
     for key in ("B32-H256", "B20-H650", "lm"):
         for threads, torch in ((1, torch1), (2, torch2)):
             if (key, threads) in ours and key in torch:
-                e = ours[(key, threads)]
-                print(f"{key:<12}{threads:>8}{e:>12.1f}{torch[key]:>11.1f}{torch[key] / e:>8.2f}")
+                (em, en), (tm, tn) = ours[(key, threads)], torch[key]
+                print(f"{key:<10}{threads:>8}{em:>12.1f}{tm:>11.1f}{tm / em:>7.2f}{en:>12.1f}{tn:>11.1f}{tn / en:>7.2f}")
 
 
 if __name__ == "__main__":

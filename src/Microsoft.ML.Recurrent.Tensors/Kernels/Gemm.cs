@@ -9,11 +9,12 @@ namespace Microsoft.ML.Recurrent.Tensors.Kernels;
 /// <remarks>
 /// <para>Row-major: element (i, j) of a matrix with leading dimension <c>ld</c> sits at <c>i·ld + j</c>.
 /// <c>op(A)</c> is m×k (so A is m×k, or k×m when transposed), <c>op(B)</c> is k×n.
-/// When <c>beta</c> is 0, C is overwritten and its previous contents (even NaN) are ignored, as in BLAS.</para>
+/// When <c>beta</c> is 0, C is overwritten and its previous contents (even NaN) are ignored, as in BLAS.
+/// C must not overlap A or B (A and B may overlap each other).</para>
 /// <para>Paths: AVX-512, AVX2 + FMA or portable <see cref="System.Runtime.Intrinsics.Vector128"/>, chosen once at
 /// JIT time. Shapes of at least a few MFLOP run on <see cref="WorkerPool.Shared"/>; the result has the same bits
 /// whatever its <see cref="WorkerPool.MaxDegreeOfParallelism"/>. Each product is a chain of fused multiply-adds
-/// in increasing k within blocks of 256, so results differ from a naive loop by rounding only
+/// in increasing k within ⌈k/256⌉ near-equal depth blocks, so results differ from a naive loop by rounding only
 /// (docs/kernels.md).</para>
 /// <para>For a B reused by many multiplies (a recurrent weight at every time step), pack it once into a
 /// <see cref="PackedMatrix"/> and call <see cref="Multiply(bool, int, int, int, float, ReadOnlySpan{float}, int, PackedMatrix, float, Span{float}, int)"/>.</para>
@@ -104,8 +105,15 @@ public static partial class Gemm
         }
     }
 
-    private static void Run(GemmPath path, in GemmArgs args, int maxThreads)
+    private static unsafe void Run(GemmPath path, in GemmArgs args, int maxThreads)
     {
+        if (args.TransB && args.PackedB == null && args.N > 0 && args.K > 0 && GemmSmallRows.UseFor(args.M, args.N, args.K))
+        {
+            // A row or a few times a weight stored [out, in]: dot products beat packing a B used once.
+            GemmSmallRows.Multiply(args, maxThreads);
+            return;
+        }
+
         switch (path)
         {
             case GemmPath.Avx512:

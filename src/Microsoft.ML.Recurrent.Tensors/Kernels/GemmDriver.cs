@@ -111,9 +111,10 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
         for (int jc = n0; jc < n1; jc += TKernel.Nc)
         {
             int nc = Math.Min(TKernel.Nc, n1 - jc);
-            for (int pc = 0; pc < k; pc += TKernel.Kc)
+            int blocks = GemmDepthBlocks.Count(k, TKernel.Kc);
+            for (int block = 0; block < blocks; block++)
             {
-                int kc = Math.Min(TKernel.Kc, k - pc);
+                (int pc, int kc) = GemmDepthBlocks.Block(k, blocks, block);
 
                 // Later depth blocks add to what the first one stored.
                 float beta = pc == 0 ? args.Beta : 1f;

@@ -32,6 +32,16 @@ internal readonly struct GemmKernelAvx512 : IGemmMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
     {
+        if (Sse.IsSupported)
+        {
+            // As in the AVX2 tile: fetch the 8 rows of C (128 bytes each) while the k loop runs.
+            for (int i = 0; i < 8; i++)
+            {
+                Sse.Prefetch0(c + i * ldc);
+                Sse.Prefetch0(c + i * ldc + 31);
+            }
+        }
+
         Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
         Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
         Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;

@@ -96,9 +96,10 @@ public sealed unsafe class PackedMatrix : IDisposable
         // Block by block of depth, the layout GemmDriver reads: block pc starts at pc · nr · panels.
         fixed (float* pb = b)
         {
-            for (int pc = 0; pc < k; pc += kcMax)
+            int blocks = GemmDepthBlocks.Count(k, kcMax);
+            for (int block = 0; block < blocks; block++)
             {
-                int kc = Math.Min(kcMax, k - pc);
+                (int pc, int kc) = GemmDepthBlocks.Block(k, blocks, block);
                 float* dst = _data + (nint)pc * nr * panels;
                 switch (Path)
                 {

@@ -78,6 +78,19 @@ public sealed class GemmTests
 
     [Theory]
     [MemberData(nameof(Paths))]
+    public void Multiply_MatchesReference_ForFewRowsTimesLargeTransposedB(string pathName)
+    {
+        // The dot-product route (GemmSmallRows): m ≤ 4, or m ≤ 32 with B of 2^20 floats or more; odd k tails.
+        GemmPath path = Enum.Parse<GemmPath>(pathName);
+        var rng = new Random(13);
+        GemmCheck.Compare(path, 2, rng, false, true, 20, 2600, 650, 1f, 0f, padding: 1);
+        GemmCheck.Compare(path, 2, rng, true, true, 7, 1030, 1021, -0.5f, 1f, padding: 3);
+        GemmCheck.Compare(path, 1, rng, false, true, 32, 1025, 1024, 2f, 0.5f, padding: 0);
+        GemmCheck.Compare(path, 1, rng, true, true, 3, 300, 77, 1f, 0f, padding: 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
     public void Multiply_PropagatesNaN_FromAAndB(string pathName)
     {
         GemmPath path = Enum.Parse<GemmPath>(pathName);
@@ -123,7 +136,7 @@ public sealed class GemmTests
     public void Multiply_GivesSameBits_ForAnyThreadCount()
     {
         var rng = new Random(9);
-        foreach ((bool ta, bool tb, int m, int n, int k) in new[] { (false, true, 200, 301, 300), (true, false, 37, 1001, 129), (false, false, 700, 50, 260) })
+        foreach ((bool ta, bool tb, int m, int n, int k) in new[] { (false, true, 200, 301, 300), (true, false, 37, 1001, 129), (false, false, 700, 50, 260), (false, true, 3, 5001, 301), (true, true, 1, 4099, 650), (false, true, 21, 2053, 513) })
         {
             int lda = ta ? m : k, ldb = tb ? k : n;
             float[] a = GemmCheck.Random(rng, m * k);

@@ -8,7 +8,7 @@ public static partial class Functional
     /// <summary>
     /// Mean cross-entropy of logits (N, C) against class ids, as torch.nn.functional.cross_entropy with
     /// <c>reduction='mean'</c>: rows whose target is <paramref name="ignoreIndex"/> (padding) are skipped and not
-    /// counted; with label smoothing ε the target distribution is (1-ε)·onehot + ε/C. Log-softmax is fused in.
+    /// counted; with label smoothing ε the target distribution is (1-ε)·onehot + ε/C. Log-softmax is fused in (only each row's log-sum-exp is kept for backward).
     /// </summary>
     /// <param name="logits">Unnormalized scores, (N, C).</param>
     /// <param name="targets">N class ids in [0, C) or <paramref name="ignoreIndex"/>. Must not change until backward.</param>
@@ -38,21 +38,20 @@ public static partial class Functional
             }
         }
         var kernels = logits.Device.Kernels;
-        var logProbs = Tensor.Result(logits.Shape, logits.Device);
-        kernels.LogSoftmax(logits, logProbs);
-        double total = kernels.CrossEntropy(logProbs, t, ignoreIndex, labelSmoothing, out int counted);
+        var logSumExp = Tensor.Result(new Shape(n), logits.Device);                  // (N): log Σ_c exp(logit)
+        double total = kernels.CrossEntropy(logits, t, ignoreIndex, labelSmoothing, logSumExp, out int counted);
         var loss = Tensor.Result(default, logits.Device);
         loss.Span[0] = (float)(total / counted);
         if (Tape.ShouldRecord(logits.RequiresGrad))
         {
-            Tape.Record(new CrossEntropyNode(logits, logProbs, targets, ignoreIndex, labelSmoothing, counted, loss), loss);
+            Tape.Record(new CrossEntropyNode(logits, logSumExp, targets, ignoreIndex, labelSmoothing, counted, loss), loss);
         }
         return loss;
     }
 }
 
 /// <summary>dlogits = g/counted · (softmax - q) on counted rows, 0 on ignored rows.</summary>
-internal sealed class CrossEntropyNode(Tensor logits, Tensor logProbs, ReadOnlyMemory<int> targets, int ignoreIndex,
+internal sealed class CrossEntropyNode(Tensor logits, Tensor logSumExp, ReadOnlyMemory<int> targets, int ignoreIndex,
     float labelSmoothing, int counted, Tensor loss) : Node
 {
     public override bool HasOutputGradient => loss.Grad is not null;
@@ -62,7 +61,7 @@ internal sealed class CrossEntropyNode(Tensor logits, Tensor logProbs, ReadOnlyM
         if (GradientOf(logits, out bool overwrite) is { } dl)
         {
             float scale = counted > 0 ? loss.Grad!.Span[0] / counted : 0f;
-            loss.Device.Kernels.CrossEntropyBackward(logProbs, targets.Span, ignoreIndex, labelSmoothing, scale, dl, !overwrite);
+            loss.Device.Kernels.CrossEntropyBackward(logits, logSumExp, targets.Span, ignoreIndex, labelSmoothing, scale, dl, !overwrite);
         }
     }
 }
