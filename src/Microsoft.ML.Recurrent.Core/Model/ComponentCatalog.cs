@@ -97,9 +97,11 @@ public sealed partial class ComponentCatalog
                 {
                     Scan(assembly);
                 }
-                catch (InvalidOperationException)
+                catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or FileLoadException or TypeLoadException or BadImageFormatException)
                 {
-                    // A broken registration in an unrelated assembly must not stop loading; it fails when used directly.
+                    // A broken registration or a missing dependency in an unrelated assembly must not stop loading
+                    // other models; the assembly's own components fail when used directly.
+                    s_scanned.TryAdd(assembly, []);
                 }
             }
         }

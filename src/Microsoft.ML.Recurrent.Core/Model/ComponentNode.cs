@@ -27,6 +27,3 @@ internal sealed class ComponentNode
 
     public string TensorEntryName => $"tensors/{Path}.safetensors";
 }
-
-/// <summary>A tensor waiting to be written: dtype, shape and raw little-endian bytes.</summary>
-internal sealed record SavedTensor(string Name, string DType, long[] Shape, byte[] Data);

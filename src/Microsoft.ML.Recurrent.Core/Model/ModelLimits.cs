@@ -15,6 +15,12 @@ internal static class ModelLimits
     /// <summary>Nesting of components (chains of chains).</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>Entries larger than this (1 MB) must not expand more than <see cref="MaxCompressionRatio"/> times.</summary>
+    public const long BombCheckBytes = 1L << 20;
+
+    /// <summary>Largest accepted compression ratio of a large entry.</summary>
+    public const long MaxCompressionRatio = 100;
+
     /// <summary>Entries in one archive.</summary>
     public const int MaxEntries = 100_000;
 }

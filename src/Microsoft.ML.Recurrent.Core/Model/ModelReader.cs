@@ -116,6 +116,10 @@ internal sealed class ModelReader : IDisposable
     {
         if (entry.Length > limit)
             throw new InvalidDataException($"Entry '{entry.FullName}' declares {entry.Length} bytes, more than the limit of {limit}.");
+        // Model data compresses far less than 100:1 (tensors are stored, JSON deflates ~10:1); a higher ratio is a
+        // decompression bomb that would make the reader allocate a lot from a small file.
+        if (entry.Length > ModelLimits.BombCheckBytes && entry.Length > ModelLimits.MaxCompressionRatio * entry.CompressedLength)
+            throw new InvalidDataException($"Entry '{entry.FullName}' expands {entry.CompressedLength} compressed bytes to {entry.Length} (more than {ModelLimits.MaxCompressionRatio}:1): refusing a likely decompression bomb.");
         int declared = (int)entry.Length;
         var buffer = new byte[Math.Min(declared, 1 << 20)];
         int total = 0;

@@ -8,7 +8,7 @@ namespace Microsoft.ML.Recurrent.Benchmarks.Core;
 /// CopyColumns A → Score). Bar: ≤ 1 µs and 0 bytes allocated per call. Peer: the same mapping written by hand.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class PredictionEngineBenchmarks
 {
     public sealed class Input

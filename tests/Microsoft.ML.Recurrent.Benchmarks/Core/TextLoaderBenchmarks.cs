@@ -12,7 +12,7 @@ namespace Microsoft.ML.Recurrent.Benchmarks.Core;
 /// <c>StreamReader.ReadLine</c> and doing nothing else. The file is created in a temp folder at setup and deleted after.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class TextLoaderBenchmarks
 {
     public sealed class Row
@@ -32,6 +32,7 @@ public class TextLoaderBenchmarks
     private string _dir = "";
     private string _path = "";
     private IDataView _data = null!;
+    private readonly CpuTimeMeter _cpu = new();
 
     public long FileBytes { get; private set; }
 
@@ -63,7 +64,11 @@ public class TextLoaderBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+    public void Cleanup()
+    {
+        _cpu.Report(nameof(LoadFromTextFileAllColumns), FileBytes / 1e6, "MB");
+        Directory.Delete(_dir, recursive: true);
+    }
 
     [Benchmark(Baseline = true)]
     public long StreamReaderLines()
@@ -77,6 +82,14 @@ public class TextLoaderBenchmarks
 
     [Benchmark]
     public double LoadFromTextFileAllColumns()
+    {
+        TimeSpan start = _cpu.Start();
+        double sum = ReadAll();
+        _cpu.Stop(start);
+        return sum;
+    }
+
+    private double ReadAll()
     {
         using DataViewRowCursor cursor = _data.GetRowCursorForAllColumns();
         var text = cursor.GetGetter<ReadOnlyMemory<char>>(_data.Schema["Text"]);

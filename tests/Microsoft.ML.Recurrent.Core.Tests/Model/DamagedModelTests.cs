@@ -179,6 +179,17 @@ public sealed class DamagedModelTests
     }
 
     [Fact]
+    public void DecompressionBomb_IsRefusedBeforeInflating()
+    {
+        byte[] zeros = new byte[64 << 20];
+        byte[] bomb = Rewrite(ValidModel().Bytes, (name, c) => name.StartsWith("tensors/", StringComparison.Ordinal) ? zeros : c);
+
+        var e = LoadFails(bomb);
+
+        Assert.Contains("decompression bomb", e.Message);
+    }
+
+    [Fact]
     public void UnknownComponentName_NamesItAndNeverResolvesATypeName()
     {
         byte[] hostile = EditManifest(ValidModel().Bytes, m => m["model"]!["children"]!["0"]!["component"] = "System.IO.File, System.Private.CoreLib");

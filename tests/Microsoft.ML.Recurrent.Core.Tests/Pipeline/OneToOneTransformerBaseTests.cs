@@ -75,6 +75,16 @@ public sealed class OneToOneTransformerBaseTests
     }
 
     [Fact]
+    public void UpperCase_PassesEstimatorConformance()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView good = ml.Data.LoadFromEnumerable(Rows);
+        IDataView bad = ml.Data.LoadFromEnumerable(new[] { new Output { Upper = "x", Value = 1 } });
+
+        EstimatorConformance.Check(ml, ml.Transforms.Text.UpperCase("Out", "Text"), good, bad);
+    }
+
+    [Fact]
     public void ModelRoundTrip_GivesIdenticalOutputs()
     {
         var ml = new MLContext(seed: 1);

@@ -38,16 +38,15 @@ internal sealed class TextCorpusDataView : IDataView
     {
         private readonly TextCorpusDataView _owner;
         private readonly bool _active;
-        private readonly StreamReader _reader;
-        private string _line = string.Empty;
-        private long _lineNumber;
+        private readonly LineReader _reader;
+        private ReadOnlyMemory<char> _line;
         private long _position = -1;
 
         public Cursor(TextCorpusDataView owner, bool active)
         {
             _owner = owner;
             _active = active;
-            _reader = DataFile.OpenText(owner._path);
+            _reader = DataFile.OpenLines(owner._path);
         }
 
         public override long Position => _position;
@@ -60,14 +59,12 @@ internal sealed class TextCorpusDataView : IDataView
         {
             while (true)
             {
-                string? line = DataFile.ReadLine(_reader, _owner._path, _lineNumber + 1);
-                if (line is null)
+                if (!_reader.TryReadLine(out ReadOnlyMemory<char> line))
                 {
                     _position = -1;
                     return false;
                 }
-                _lineNumber++;
-                if (_owner._skipEmptyLines && line.Length == 0)
+                if (_owner._skipEmptyLines && line.IsEmpty)
                     continue;
                 _line = line;
                 _position++;
@@ -83,7 +80,7 @@ internal sealed class TextCorpusDataView : IDataView
                 throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor.");
             if (typeof(TValue) != typeof(ReadOnlyMemory<char>))
                 throw new InvalidOperationException($"Column '{column.Name}' is of type String (raw ReadOnlyMemory<Char>), not {typeof(TValue).Name}.");
-            ValueGetter<ReadOnlyMemory<char>> getter = (ref ReadOnlyMemory<char> value) => value = _line.AsMemory();
+            ValueGetter<ReadOnlyMemory<char>> getter = (ref ReadOnlyMemory<char> value) => value = _line;
             return (ValueGetter<TValue>)(Delegate)getter;
         }
 

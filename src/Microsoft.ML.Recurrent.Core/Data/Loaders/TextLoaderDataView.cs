@@ -7,7 +7,7 @@ namespace Microsoft.ML.Data;
 /// <summary>
 /// A delimited text file as a lazy, streaming data view: each cursor reads the file from the start, splits the
 /// current line into fields once, and parses only the fields of active columns. Text values are slices of the
-/// line's string, so they stay valid after the cursor moves. Empty lines are not rows.
+/// reader's never-reused character chunks, so they stay valid after the cursor moves. Empty lines are not rows.
 /// </summary>
 internal sealed class TextLoaderDataView : IDataView
 {
@@ -46,17 +46,16 @@ internal sealed class TextLoaderDataView : IDataView
     private sealed class Cursor : DataViewRowCursor
     {
         private readonly TextLoaderDataView _owner;
-        private readonly StreamReader _reader;
+        private readonly LineReader _reader;
         private readonly Delegate?[] _getters;
         private readonly char _separator;
         private readonly bool _quoting;
         private readonly bool _trim;
-        private string _line = string.Empty;
+        private ReadOnlyMemory<char> _line;
         private int[] _starts = new int[16];
         private int[] _lengths = new int[16];
         private string?[] _unescaped = new string?[16];
         private int _fieldCount;
-        private long _lineNumber;
         private long _position = -1;
 
         public Cursor(TextLoaderDataView owner, IEnumerable<DataViewSchema.Column> active)
@@ -68,9 +67,9 @@ internal sealed class TextLoaderDataView : IDataView
             _getters = new Delegate?[owner._columns.Length];
             foreach (DataViewSchema.Column c in active)
                 _getters[c.Index] ??= MakeGetter(owner._columns[c.Index]);
-            _reader = DataFile.OpenText(owner._path);
+            _reader = DataFile.OpenLines(owner._path);
             if (owner._settings.HasHeader)
-                ReadLine();
+                _reader.TryReadLine(out _);
         }
 
         public override long Position => _position;
@@ -83,13 +82,12 @@ internal sealed class TextLoaderDataView : IDataView
         {
             while (true)
             {
-                string? line = ReadLine();
-                if (line is null)
+                if (!_reader.TryReadLine(out ReadOnlyMemory<char> line))
                 {
                     _position = -1;
                     return false;
                 }
-                if (line.Length == 0)
+                if (line.IsEmpty)
                     continue;
                 _line = line;
                 Split();
@@ -116,18 +114,10 @@ internal sealed class TextLoaderDataView : IDataView
             base.Dispose(disposing);
         }
 
-        private string? ReadLine()
-        {
-            string? line = DataFile.ReadLine(_reader, _owner._path, _lineNumber + 1);
-            if (line is not null)
-                _lineNumber++;
-            return line;
-        }
-
         // Finds the fields of the current line once; getters then slice or parse them.
         private void Split()
         {
-            string line = _line;
+            ReadOnlySpan<char> line = _line.Span;
             _fieldCount = 0;
             int i = 0;
             while (true)
@@ -153,7 +143,7 @@ internal sealed class TextLoaderDataView : IDataView
                 }
                 else
                 {
-                    int found = line.AsSpan(start).IndexOf(_separator);
+                    int found = line.Slice(start).IndexOf(_separator);
                     end = found < 0 ? line.Length : start + found;
                     int valueEnd = end;
                     if (_trim)
@@ -171,13 +161,15 @@ internal sealed class TextLoaderDataView : IDataView
         }
 
         // A quoted field: separators inside quotes are data, "" is one quote. Returns the index after the field.
-        private int ReadQuoted(string line, int quote, int field)
+        private int ReadQuoted(ReadOnlySpan<char> line, int quote, int field)
         {
             int i = quote + 1;
             bool escaped = false;
             while (true)
             {
-                int next = line.IndexOf('"', i);
+                int next = line.Slice(i).IndexOf('"');
+                if (next >= 0)
+                    next += i;
                 if (next < 0)
                     throw Error(field, $"the quote opened at character {quote + 1} is not closed on this line");
                 if (next + 1 < line.Length && line[next + 1] == '"')
@@ -189,7 +181,7 @@ internal sealed class TextLoaderDataView : IDataView
                 _starts[field] = quote + 1;
                 _lengths[field] = next - quote - 1;
                 if (escaped)
-                    _unescaped[field] = line.Substring(quote + 1, next - quote - 1).Replace("\"\"", "\"", StringComparison.Ordinal);
+                    _unescaped[field] = line.Slice(quote + 1, next - quote - 1).ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
                 int after = next + 1;
                 while (_trim && after < line.Length && line[after] is ' ' or '\t' && line[after] != _separator)
                     after++;
@@ -202,19 +194,19 @@ internal sealed class TextLoaderDataView : IDataView
         private ReadOnlySpan<char> Field(int field, string column)
         {
             if (field >= _fieldCount)
-                throw new InvalidDataException($"{_owner._path}, line {_lineNumber}: column '{column}' reads field {field}, but the line has {_fieldCount} field(s).");
-            return _unescaped[field] is { } u ? u.AsSpan() : _line.AsSpan(_starts[field], _lengths[field]);
+                throw new InvalidDataException($"{_owner._path}, line {_reader.LineNumber}: column '{column}' reads field {field}, but the line has {_fieldCount} field(s).");
+            return _unescaped[field] is { } u ? u.AsSpan() : _line.Span.Slice(_starts[field], _lengths[field]);
         }
 
         private ReadOnlyMemory<char> FieldMemory(int field, string column)
         {
             if (field >= _fieldCount)
-                throw new InvalidDataException($"{_owner._path}, line {_lineNumber}: column '{column}' reads field {field}, but the line has {_fieldCount} field(s).");
-            return _unescaped[field] is { } u ? u.AsMemory() : _line.AsMemory(_starts[field], _lengths[field]);
+                throw new InvalidDataException($"{_owner._path}, line {_reader.LineNumber}: column '{column}' reads field {field}, but the line has {_fieldCount} field(s).");
+            return _unescaped[field] is { } u ? u.AsMemory() : _line.Slice(_starts[field], _lengths[field]);
         }
 
         private InvalidDataException Error(int field, string message)
-            => new($"{_owner._path}, line {_lineNumber}, field {field}: {message}.");
+            => new($"{_owner._path}, line {_reader.LineNumber}, field {field}: {message}.");
 
         private Delegate MakeGetter(TextLoaderColumn column)
         {
@@ -302,12 +294,29 @@ internal sealed class TextLoaderDataView : IDataView
                     return (T)(object)double.NaN;
                 if (keyCount > 0)
                     return T.Zero;
-                throw new InvalidDataException($"{_owner._path}, line {_lineNumber}, column '{column}' (field {field}): empty field; {typeof(T).Name} has no missing value.");
+                throw new InvalidDataException($"{_owner._path}, line {_reader.LineNumber}, column '{column}' (field {field}): empty field; {typeof(T).Name} has no missing value.");
             }
-            if (!T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out T? value))
-                throw new InvalidDataException($"{_owner._path}, line {_lineNumber}, column '{column}' (field {field}): cannot parse '{text.ToString()}' as {typeof(T).Name}.");
+            T value;
+            bool parsed;
+            if (typeof(T) == typeof(float))
+            {
+                parsed = DecimalParser.TryParseSingle(text, out float f);
+                value = (T)(object)f;
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                parsed = DecimalParser.TryParseDouble(text, out double d);
+                value = (T)(object)d;
+            }
+            else
+            {
+                parsed = T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out T? integer);
+                value = integer!;
+            }
+            if (!parsed)
+                throw new InvalidDataException($"{_owner._path}, line {_reader.LineNumber}, column '{column}' (field {field}): cannot parse '{text.ToString()}' as {typeof(T).Name}.");
             if (keyCount > 0 && ulong.CreateTruncating(value) > keyCount)
-                throw new InvalidDataException($"{_owner._path}, line {_lineNumber}, column '{column}' (field {field}): key {text.ToString()} exceeds the key count {keyCount}.");
+                throw new InvalidDataException($"{_owner._path}, line {_reader.LineNumber}, column '{column}' (field {field}): key {text.ToString()} exceeds the key count {keyCount}.");
             return value;
         }
 
@@ -318,7 +327,7 @@ internal sealed class TextLoaderDataView : IDataView
                 return true;
             if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("0"))
                 return false;
-            throw new InvalidDataException($"{_owner._path}, line {_lineNumber}, column '{column}' (field {field}): cannot parse '{text.ToString()}' as Boolean (true/false/1/0).");
+            throw new InvalidDataException($"{_owner._path}, line {_reader.LineNumber}, column '{column}' (field {field}): cannot parse '{text.ToString()}' as Boolean (true/false/1/0).");
         }
     }
 }

@@ -65,14 +65,20 @@ internal abstract class PocoMember<TRow>
         return created;
     }
 
+    // Properties of the row class itself bind their accessor methods directly (open-instance delegates, the
+    // fastest call); fields and inherited or converted members go through a compiled expression.
     protected static Func<TRow, T> CompileGetter<T>(MemberInfo member)
     {
+        if (member is PropertyInfo { GetMethod: { } get } property && property.PropertyType == typeof(T) && !typeof(TRow).IsValueType)
+            return get.CreateDelegate<Func<TRow, T>>();
         ParameterExpression row = Expression.Parameter(typeof(TRow), "row");
         return Expression.Lambda<Func<TRow, T>>(Expression.MakeMemberAccess(row, member), row).Compile();
     }
 
     protected static Action<TRow, T> CompileSetter<T>(MemberInfo member)
     {
+        if (member is PropertyInfo { SetMethod: { } set } property && property.PropertyType == typeof(T) && !typeof(TRow).IsValueType)
+            return set.CreateDelegate<Action<TRow, T>>();
         ParameterExpression row = Expression.Parameter(typeof(TRow), "row");
         ParameterExpression value = Expression.Parameter(typeof(T), "value");
         return Expression.Lambda<Action<TRow, T>>(Expression.Assign(Expression.MakeMemberAccess(row, member), value), row, value).Compile();

@@ -67,7 +67,9 @@ internal sealed class EnumerableDataView<TRow> : IDataView
         private readonly bool[] _active;
         private readonly PocoRowSource<TRow> _source = new();
         private readonly int[]? _order;
+        private readonly TRow[]? _array;
         private readonly IList<TRow>? _list;
+        private readonly int _count;
         private readonly IReadOnlyList<TRow>? _readOnlyList;
         private readonly IEnumerator<TRow>? _enumerator;
         private readonly Delegate?[] _getters;
@@ -86,15 +88,13 @@ internal sealed class EnumerableDataView<TRow> : IDataView
                 if (_active[i])
                     _getters[i] = owner._members[i].MakeGetter(_source, owner.Schema[i].Type);
             }
-            if (order is not null)
-            {
-                _list = owner._data as IList<TRow>;
-                _readOnlyList = _list is null ? (IReadOnlyList<TRow>)owner._data : null;
-            }
-            else
-            {
+            // Arrays and lists are read by index (also when not shuffled): cheaper than an enumerator per row.
+            _array = owner._data as TRow[];
+            _list = _array is null ? owner._data as IList<TRow> : null;
+            _readOnlyList = _array is null && _list is null ? owner._data as IReadOnlyList<TRow> : null;
+            if (_array is null && _list is null && _readOnlyList is null)
                 _enumerator = owner._data.GetEnumerator();
-            }
+            _count = _array?.Length ?? _list?.Count ?? _readOnlyList?.Count ?? 0;
         }
 
         public override long Position => _source.Position;
@@ -109,16 +109,16 @@ internal sealed class EnumerableDataView<TRow> : IDataView
                 return false;
             long next = _source.Position + 1;
             TRow? row;
-            if (_order is not null)
+            if (_enumerator is null)
             {
-                if (next >= _order.Length)
+                if (next >= _count)
                     return Finish();
-                int index = _order[next];
-                row = _list is not null ? _list[index] : _readOnlyList![index];
+                int index = _order is null ? (int)next : _order[next];
+                row = _array is not null ? _array[index] : _list is not null ? _list[index] : _readOnlyList![index];
             }
             else
             {
-                if (!_enumerator!.MoveNext())
+                if (!_enumerator.MoveNext())
                     return Finish();
                 row = _enumerator.Current;
             }
