@@ -209,17 +209,17 @@ public static class LmCommand
             var lm = RecurrentLanguageModel.Load(parse.GetValue(model)!.FullName);
             string text = parse.GetValue(prompt)!;
             string separator = lm.Vocabulary.Level == TokenLevel.Word ? " " : "";
-            if (parse.GetValue(next) is > 0 and int k)
+            if (parse.GetValue(complete))
             {
-                foreach (var s in lm.NextTokens(text, k))
+                foreach (var s in lm.CompleteWord(text, parse.GetValue(next) is > 0 and int count ? count : 5))
                 {
                     Console.WriteLine($"{s.Token}\t{s.Probability:F6}");
                 }
                 return 0;
             }
-            if (parse.GetValue(complete))
+            if (parse.GetValue(next) is > 0 and int k)
             {
-                foreach (var s in lm.CompleteWord(text, Math.Max(1, parse.GetValue(next))))
+                foreach (var s in lm.NextTokens(text, k))
                 {
                     Console.WriteLine($"{s.Token}\t{s.Probability:F6}");
                 }
