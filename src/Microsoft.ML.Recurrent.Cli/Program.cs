@@ -11,6 +11,7 @@ public static class Program
         var root = new RootCommand("recurrent: language models, text featurizers and sequence models for .NET");
         root.Subcommands.Add(Commands.TokenizeCommand.Create());
         root.Subcommands.Add(Commands.StemCommand.Create());
+        root.Subcommands.Add(Commands.LmCommand.Create());
         root.Subcommands.Add(Commands.NGramCommand.Create());
         root.Subcommands.Add(Commands.TranslateCommand.Create());
         return root.Parse(args).Invoke();
