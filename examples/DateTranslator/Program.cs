@@ -26,7 +26,7 @@ var options = new Seq2SeqTranslatorOptions
 {
     AttentionColumnName = "Attention",
     Model = new Seq2SeqModelOptions { EmbeddingSize = 32, HiddenSize = 64, Attention = AttentionKind.Bahdanau },
-    Trainer = new Seq2SeqTrainerOptions { Epochs = 30, BatchSize = 64, LearningRate = 0.003f, Patience = 2, TimeLimit = TimeSpan.FromSeconds(seconds) },
+    Trainer = new Seq2SeqTrainerOptions { Epochs = 4, BatchSize = 64, LearningRate = 0.003f, Patience = 2, TimeLimit = TimeSpan.FromSeconds(seconds) },
 };
 var clock = Stopwatch.StartNew();
 var model = ml.Translation().Seq2SeqTranslator(options, new ConsoleProgress()).Fit(ml.Data.LoadFromEnumerable(train), ml.Data.LoadFromEnumerable(valid));
