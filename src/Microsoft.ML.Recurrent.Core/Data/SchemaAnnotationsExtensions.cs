@@ -26,4 +26,25 @@ public static class SchemaAnnotationsExtensions
     /// <summary>Reads the <c>SlotNames</c> annotation.</summary>
     public static void GetSlotNames(this DataViewSchema.Column column, ref VBuffer<ReadOnlyMemory<char>> slotNames)
         => column.Annotations.GetValue(AnnotationKinds.SlotNames, ref slotNames);
+
+    /// <summary>
+    /// Adds a text <c>KeyValues</c> annotation of <paramref name="count"/> entries: entry i names key i + 1.
+    /// <paramref name="values"/> is called when the annotation is read (so a large dictionary can be built lazily)
+    /// and must return exactly <paramref name="count"/> entries.
+    /// </summary>
+    public static void AddTextKeyValues(this DataViewSchema.Annotations.Builder builder, int count, Func<ReadOnlyMemory<char>[]> values)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(values);
+        builder.Add(AnnotationKinds.KeyValues, new VectorDataViewType(TextDataViewType.Instance, count),
+            (ref VBuffer<ReadOnlyMemory<char>> value) =>
+            {
+                ReadOnlyMemory<char>[] all = values();
+                if (all.Length != count)
+                    throw new InvalidOperationException($"The KeyValues annotation declares {count} entries but {all.Length} were supplied.");
+                var editor = VBufferEditor.Create(ref value, count);
+                all.CopyTo(editor.Values);
+                value = editor.Commit();
+            });
+    }
 }

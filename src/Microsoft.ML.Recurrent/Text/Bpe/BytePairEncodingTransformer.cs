@@ -86,14 +86,7 @@ public sealed class BytePairEncodingTransformer : OneToOneTransformerBase, ILoad
     protected override DataViewSchema.Annotations? GetOutputAnnotations(int column, DataViewSchema.Column inputColumn)
     {
         var builder = new DataViewSchema.Annotations.Builder();
-        builder.Add(AnnotationKinds.KeyValues, new VectorDataViewType(TextDataViewType.Instance, Encoding.VocabularySize),
-            (ref VBuffer<ReadOnlyMemory<char>> value) =>
-            {
-                ReadOnlyMemory<char>[] all = _keyValues.Value;
-                var editor = VBufferEditor.Create(ref value, all.Length);
-                all.CopyTo(editor.Values);
-                value = editor.Commit();
-            });
+        builder.AddTextKeyValues(Encoding.VocabularySize, () => _keyValues.Value);
         return builder.ToAnnotations();
     }
 

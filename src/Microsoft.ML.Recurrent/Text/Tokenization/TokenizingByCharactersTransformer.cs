@@ -56,14 +56,7 @@ public sealed class TokenizingByCharactersTransformer : OneToOneTransformerBase,
     protected override DataViewSchema.Annotations? GetOutputAnnotations(int column, DataViewSchema.Column inputColumn)
     {
         var builder = new DataViewSchema.Annotations.Builder();
-        builder.Add(AnnotationKinds.KeyValues, new VectorDataViewType(TextDataViewType.Instance, CharacterTokenizer.KeyCount),
-            (ref VBuffer<ReadOnlyMemory<char>> value) =>
-            {
-                ReadOnlyMemory<char>[] all = s_keyValues.Value;
-                var editor = VBufferEditor.Create(ref value, all.Length);
-                all.CopyTo(editor.Values);
-                value = editor.Commit();
-            });
+        builder.AddTextKeyValues(CharacterTokenizer.KeyCount, () => s_keyValues.Value);
         return builder.ToAnnotations();
     }
 

@@ -77,13 +77,7 @@ public sealed class VocabularyTransformer : OneToOneTransformerBase, ILoadableTr
     {
         var builder = new DataViewSchema.Annotations.Builder();
         ReadOnlyMemory<char>[] values = Vocabulary.Tokens.Select(t => t.AsMemory()).ToArray();
-        builder.Add(AnnotationKinds.KeyValues, new VectorDataViewType(TextDataViewType.Instance, values.Length),
-            (ref VBuffer<ReadOnlyMemory<char>> value) =>
-            {
-                var editor = VBufferEditor.Create(ref value, values.Length);
-                values.CopyTo(editor.Values);
-                value = editor.Commit();
-            });
+        builder.AddTextKeyValues(values.Length, () => values);
         return builder.ToAnnotations();
     }
 
