@@ -8,19 +8,14 @@ namespace Microsoft.ML.Recurrent.LanguageModels;
 
 /// <summary>
 /// The decoder of a language model fused with log-softmax and cross-entropy, over all N = T·B rows of a window at
-/// once: logits = X·Wᵀ + b, each row's softmax and loss computed in place, and the gradient (softmax − one-hot)·scale
-/// overwriting the logits, so dW = Gᵀ·X and dX = G·W are one GEMM each.
+/// once: logits = X·Wᵀ + b is ONE GEMM, each row's softmax and loss is computed in place, and the gradient
+/// (softmax − one-hot)·scale overwrites the logits, so dW = Gᵀ·X and dX = G·W are one GEMM each.
 /// </summary>
 /// <remarks>
-/// <para>Why not the engine's Linear → CrossEntropy: that keeps logits, log-probabilities and their gradient as three
+/// Why not the engine's Linear → CrossEntropy: that keeps logits, log-probabilities and their gradient as three
 /// (N, V) tensors (16 MB each for PTB's T·B = 400 rows and V = 10,000) and zero-fills the gradient; here one
-/// buffer serves all three, which saves about 64 MB of memory traffic per step.</para>
-/// <para>Two cores: Wᵀ is packed once (two column halves, one per thread); each fixed row block then computes its
-/// logits against the packed halves and runs its softmax rows while they are still in cache; finally dW and dX run
-/// side by side, one thread each. On the 2-core machine this took the head of a PTB step from 56 to ~45 ms, where
-/// splitting each GEMM over both cores in turn scaled only 1.4×. Every element is computed by the same operations
-/// in the same order whatever the thread count (same GEMM depth blocks; bias partials summed in block order), so
-/// results have the same bits on one thread or two.</para>
+/// buffer serves all three, which saves about 64 MB of memory traffic per step. Rows are split over the shared
+/// <see cref="WorkerPool"/>; every row writes only its own outputs, so results do not depend on the thread count.
 /// </remarks>
 internal sealed class SoftmaxCrossEntropyHead
 {
@@ -28,7 +23,6 @@ internal sealed class SoftmaxCrossEntropyHead
     private readonly float[] _logits;     // (maxRows, V): logits, then gradient
     private readonly double[] _rowLoss;   // per-row −log p(target)
     private readonly float[] _biasPartials;   // (RowBlocks, V): each row block's share of the bias gradient
-    private readonly PackedMatrix[] _packedHalves = [new(), new()];   // Wᵀ (H, V), columns split in two
 
     // Rows are split into this many fixed blocks (not one per thread), so the order in which partial bias
     // gradients are added never depends on the thread count.
@@ -61,9 +55,14 @@ internal sealed class SoftmaxCrossEntropyHead
         ReadOnlySpan<int> targets, float scale, Span<float> dX, Span<float> dWeight, Span<float> dBias,
         bool accumulateWeightGradient)
     {
-        int rows = targets.Length;
-        LogitsAndRows(x, weight, bias, targets, scale, backward: true);
-        GradientProducts(rows, x, weight, dX, dWeight, accumulateWeightGradient ? 1f : 0f);
+        int rows = targets.Length, V = _vocabulary, H = _hidden;
+        var g = _logits.AsSpan(0, rows * V);
+        // (rows, V) = X (rows, H) · Wᵀ (H, V)
+        Gemm.Multiply(false, true, rows, V, H, 1f, x, H, weight, H, 0f, g, V);
+        RunRows(rows, bias, targets, scale, backward: true);
+        // dW (V, H) = Gᵀ (V, rows) · X (rows, H);  dX (rows, H) = G (rows, V) · W (V, H)
+        Gemm.Multiply(true, false, V, H, rows, 1f, g, V, x, H, accumulateWeightGradient ? 1f : 0f, dWeight, H);
+        Gemm.Multiply(false, false, rows, H, V, 1f, g, V, weight, H, 0f, dX, H);
         SumColumns(rows, dBias);
         return SumLoss(rows);
     }
@@ -71,8 +70,10 @@ internal sealed class SoftmaxCrossEntropyHead
     /// <summary>Forward only: Σ_rows −log p(target_r).</summary>
     public double Loss(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, ReadOnlySpan<int> targets)
     {
-        LogitsAndRows(x, weight, bias, targets, 0f, backward: false);
-        return SumLoss(targets.Length);
+        int rows = targets.Length, V = _vocabulary, H = _hidden;
+        Gemm.Multiply(false, true, rows, V, H, 1f, x, H, weight, H, 0f, _logits.AsSpan(0, rows * V), V);
+        RunRows(rows, bias, targets, 0f, backward: false);
+        return SumLoss(rows);
     }
 
     private double SumLoss(int rows)
@@ -85,94 +86,24 @@ internal sealed class SoftmaxCrossEntropyHead
         return total;
     }
 
-    /// <summary>
-    /// Logits (rows, V) = X·Wᵀ and each row's softmax, loss and gradient, block by block: the block's logits are
-    /// still in cache when its rows are read. Wᵀ is packed once, its two column halves on two threads, and every
-    /// block multiplies against the packed halves, so the only packing is one pass over W.
-    /// </summary>
-    private unsafe void LogitsAndRows(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
-        ReadOnlySpan<int> targets, float scale, bool backward)
+    private unsafe void RunRows(int rows, ReadOnlySpan<float> bias, ReadOnlySpan<int> targets, float scale, bool backward)
     {
-        int rows = targets.Length;
         if (rows > _maxRows)
         {
             throw new ArgumentOutOfRangeException(nameof(rows), rows, $"At most {_maxRows} rows per call.");
         }
-        fixed (float* pX = x, pWeight = weight, pLogits = _logits, pBias = bias, pPartial = _biasPartials)
+        fixed (float* pLogits = _logits, pBias = bias, pPartial = _biasPartials)
         fixed (int* pTargets = targets)
         fixed (double* pLoss = _rowLoss)
         {
-            WorkerPool.Shared.Run(_packedHalves.Length, new PackWork
-            {
-                Halves = _packedHalves, Weight = pWeight, V = _vocabulary, H = _hidden,
-            });
             var work = new RowWork
             {
-                Halves = _packedHalves, X = pX, H = _hidden,
                 Logits = pLogits, Bias = pBias, Targets = pTargets, Loss = pLoss, BiasPartials = pPartial,
                 V = _vocabulary, Rows = rows, Blocks = RowBlocks, Scale = scale, Backward = backward,
             };
             WorkerPool.Shared.Run(RowBlocks, work);
         }
     }
-
-    /// <summary>
-    /// dW (V, H) = Gᵀ (V, rows) · X (rows, H) and dX (rows, H) = G (rows, V) · W (V, H), the two at once, each on one
-    /// thread: two single-thread multiplies side by side run faster here than each split over both cores in turn.
-    /// </summary>
-    private unsafe void GradientProducts(int rows, ReadOnlySpan<float> x, ReadOnlySpan<float> weight, Span<float> dX,
-        Span<float> dWeight, float weightBeta)
-    {
-        fixed (float* pX = x, pWeight = weight, pLogits = _logits, pDX = dX, pDWeight = dWeight)
-        {
-            WorkerPool.Shared.Run(2, new GradientWork
-            {
-                G = pLogits, X = pX, Weight = pWeight, DX = pDX, DWeight = pDWeight,
-                Rows = rows, V = _vocabulary, H = _hidden, WeightBeta = weightBeta,
-            });
-        }
-    }
-
-    /// <summary>Packs Wᵀ (H, V) into two packed column halves, one per work item.</summary>
-    private unsafe struct PackWork : IParallelWork
-    {
-        public PackedMatrix[] Halves;
-        public float* Weight;
-        public int V, H;
-
-        public readonly void Execute(int index)
-        {
-            (int v0, int v1) = HalfOf(index, Halves.Length, V);
-            // Wᵀ columns v0..v1 are W rows v0..v1: a (v1 − v0) × H block stored [out, in], packed transposed.
-            Halves[index].Pack(new ReadOnlySpan<float>(Weight + (nint)v0 * H, (v1 - v0) * H), H, transB: true, H, v1 - v0);
-        }
-    }
-
-    private unsafe struct GradientWork : IParallelWork
-    {
-        public float* G, X, Weight, DX, DWeight;
-        public int Rows, V, H;
-        public float WeightBeta;
-
-        public readonly void Execute(int index)
-        {
-            var g = new ReadOnlySpan<float>(G, Rows * V);
-            if (index == 0)
-            {
-                Gemm.Multiply(true, false, V, H, Rows, 1f, g, V, new ReadOnlySpan<float>(X, Rows * H), H, WeightBeta,
-                    new Span<float>(DWeight, V * H), H);
-            }
-            else
-            {
-                Gemm.Multiply(false, false, Rows, H, V, 1f, g, V, new ReadOnlySpan<float>(Weight, V * H), H, 0f,
-                    new Span<float>(DX, Rows * H), H);
-            }
-        }
-    }
-
-    /// <summary>Columns [start, end) of half <paramref name="index"/> of <paramref name="count"/> over n columns.</summary>
-    private static (int Start, int End) HalfOf(int index, int count, int n)
-        => ((int)((long)n * index / count), (int)((long)n * (index + 1) / count));
 
     /// <summary>db = Σ of the row blocks' partial sums, in block order (the same bits for any thread count).</summary>
     private void SumColumns(int rows, Span<float> dBias)
@@ -194,9 +125,6 @@ internal sealed class SoftmaxCrossEntropyHead
     private unsafe struct RowWork : IParallelWork
     {
         private const int Chunk = 1024;
-        public PackedMatrix[] Halves;
-        public float* X;
-        public int H;
         public float* Logits, Bias, BiasPartials;
         public int* Targets;
         public double* Loss;
@@ -211,16 +139,6 @@ internal sealed class SoftmaxCrossEntropyHead
             int per = (Rows + Blocks - 1) / Blocks;
             int start = Math.Min(Rows, index * per), end = Math.Min(Rows, start + per);
             var partial = new Span<float>(BiasPartials + (nint)index * V, V);
-            if (end > start)
-            {
-                // This block's logits: rows start..end of X · Wᵀ, one packed half of the columns at a time.
-                for (int h = 0; h < Halves.Length; h++)
-                {
-                    (int v0, int v1) = HalfOf(h, Halves.Length, V);
-                    Gemm.Multiply(false, end - start, v1 - v0, H, 1f, new ReadOnlySpan<float>(X + (nint)start * H, (end - start) * H), H,
-                        Halves[h], 0f, new Span<float>(Logits + (nint)start * V + v0, (end - start - 1) * V + (v1 - v0)), V);
-                }
-            }
             if (Backward)
             {
                 partial.Clear();
