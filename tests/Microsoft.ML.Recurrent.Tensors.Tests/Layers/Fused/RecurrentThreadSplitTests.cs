@@ -24,6 +24,8 @@ public sealed class RecurrentThreadSplitTests
         { "rnn-tanh", 42, 5, true },
         { "rnn-relu", 42, 5, true },
         { "rnn-sigmoid", 48, 3, true },
+        { "gru-nobias", 42, 5, true },
+        { "lstm-nobias", 42, 5, true },
         // The default threshold: a layer large enough to split on its own (80 + 90 units).
         { "lstm", 170, 20, false },
         { "gru", 170, 20, false },
@@ -96,6 +98,15 @@ public sealed class RecurrentThreadSplitTests
         public readonly void Execute(int index) => Results[index] = Compute("lstm", 42, 5);
     }
 
+    private static RecurrentLayer CreateWithoutBias(string kind, int input, int hidden, int layers)
+    {
+        var options = new RecurrentLayerOptions
+        {
+            InputSize = input, HiddenSize = hidden, NumLayers = layers, Bidirectional = true, Bias = false, Seed = 5,
+        };
+        return kind.StartsWith("gru", StringComparison.Ordinal) ? new Gru(options) : new Lstm(options);
+    }
+
     private static float[] Run(string kind, int hidden, int batch, int threads)
     {
         WorkerPool.Shared.MaxDegreeOfParallelism = threads;
@@ -106,7 +117,9 @@ public sealed class RecurrentThreadSplitTests
     private static float[] Compute(string kind, int hidden, int batch)
     {
         const int T = 6, I = 7, L = 2;
-        var layer = RecurrentGradientTests.Create(kind, I, hidden, L, bidirectional: true);
+        var layer = kind.EndsWith("-nobias", StringComparison.Ordinal)
+            ? CreateWithoutBias(kind, I, hidden, L)
+            : RecurrentGradientTests.Create(kind, I, hidden, L, bidirectional: true);
         var x = GradientCheck.Random(new Shape(T, batch, I), 21);
         var h0 = GradientCheck.Random(new Shape(2 * L, batch, hidden), 22, -0.5f, 0.5f);
         var c0 = layer.HasCell ? GradientCheck.Random(new Shape(2 * L, batch, hidden), 23, -0.5f, 0.5f) : null;
