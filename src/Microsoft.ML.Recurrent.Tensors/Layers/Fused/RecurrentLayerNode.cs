@@ -249,9 +249,6 @@ internal abstract class RecurrentLayerNode : Node
         return (Boundary(H, part, parts), Boundary(H, part + 1, parts));
     }
 
-    /// <summary>Whether the current thread count would split this layer's time loop (tests).</summary>
-    internal bool WouldSplit => SplitParts() >= 2;
-
     private struct SliceWork : IParallelWork
     {
         public RecurrentLayerNode Node;
