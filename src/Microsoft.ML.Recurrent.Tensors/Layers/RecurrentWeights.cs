@@ -1,4 +1,5 @@
 using Microsoft.ML.Recurrent.Tensors.Kernels;
+using Microsoft.ML.Recurrent.Tensors.Memory;
 
 namespace Microsoft.ML.Recurrent.Tensors.Layers;
 
@@ -10,6 +11,7 @@ namespace Microsoft.ML.Recurrent.Tensors.Layers;
 internal sealed class RecurrentWeights(Tensor weightIh, Tensor weightHh, Tensor? biasIh, Tensor? biasHh)
 {
     private PackedMatrix? _transposed, _plain;
+    private PackedMatrix[] _forwardSlices = [], _backwardSlices = [];
 
     public Tensor WeightIh { get; } = weightIh;
 
@@ -38,5 +40,56 @@ internal sealed class RecurrentWeights(Tensor weightIh, Tensor weightHh, Tensor?
         _plain ??= new PackedMatrix();
         _plain.Pack(WeightHh.Span, h, false, rows, h);
         return _plain;
+    }
+
+    /// <summary>Makes sure <see cref="PackForwardSlice"/> and <see cref="PackBackwardSlice"/> have
+    /// <paramref name="parts"/> matrices; call before the threads that pack them start (they then only read the arrays).</summary>
+    public void EnsureSlices(int parts)
+    {
+        if (_forwardSlices.Length < parts)
+        {
+            var forward = new PackedMatrix[parts];
+            var backward = new PackedMatrix[parts];
+            for (int p = 0; p < parts; p++)
+            {
+                forward[p] = p < _forwardSlices.Length ? _forwardSlices[p] : new PackedMatrix();
+                backward[p] = p < _backwardSlices.Length ? _backwardSlices[p] : new PackedMatrix();
+            }
+            _forwardSlices = forward;
+            _backwardSlices = backward;
+        }
+    }
+
+    /// <summary>
+    /// For the thread that owns hidden units [u0, u1): the rows of W_hh of those units in every gate (gate by gate),
+    /// transposed and packed: H × G·(u1-u0), so <c>h_prev · packed</c> gives that thread's pre-activations of all
+    /// gates, gate g in columns g·(u1-u0).. of its scratch. Safe to call concurrently for different parts.
+    /// </summary>
+    public PackedMatrix PackForwardSlice(int part, int gates, int u0, int u1)
+    {
+        int h = WeightHh.Shape[1], width = u1 - u0;
+        var rows = BufferPool.Rent(gates * width * h, clear: false);
+        var src = WeightHh.Span;
+        var dst = rows.Span;
+        for (int g = 0; g < gates; g++)
+        {
+            src.Slice((g * h + u0) * h, width * h).CopyTo(dst.Slice(g * width * h, width * h));
+        }
+        var packed = _forwardSlices[part];
+        packed.Pack(dst, h, true, h, gates * width);
+        BufferPool.Return(rows);
+        return packed;
+    }
+
+    /// <summary>
+    /// For the thread that owns hidden units [u0, u1): columns u0..u1-1 of W_hh (G·H × (u1-u0)) packed, so
+    /// <c>dGates · packed</c> gives those columns of dh_prev. Safe to call concurrently for different parts.
+    /// </summary>
+    public PackedMatrix PackBackwardSlice(int part, int u0, int u1)
+    {
+        int rows = WeightHh.Shape[0], h = WeightHh.Shape[1];
+        var packed = _backwardSlices[part];
+        packed.Pack(WeightHh.Span.Slice(u0), h, false, rows, u1 - u0);
+        return packed;
     }
 }

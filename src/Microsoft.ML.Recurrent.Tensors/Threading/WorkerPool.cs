@@ -110,6 +110,40 @@ public sealed unsafe class WorkerPool : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <c>work.Execute(i)</c> for every <c>i</c> in <c>[0, count)</c>, each item on its own thread and all at
+    /// the same time, so the items may wait for each other (a <see cref="SpinBarrier"/>); or, when the pool cannot
+    /// promise that now, runs nothing and returns false.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Run{TWork}(int, in TWork)"/> may run items one after another on one thread (a nested call from a
+    /// work item, a call while another thread uses the pool, a degree of 1), where items that wait for each other
+    /// would hang. This method refuses those cases instead, and the caller takes its single-thread path. Running
+    /// <paramref name="count"/> items on <paramref name="count"/> threads is safe: no thread can take a second item
+    /// before every item has started, because no item ends before all have reached their last meeting.
+    /// </remarks>
+    /// <param name="count">Number of items and threads, at least 2 and at most <see cref="MaxDegreeOfParallelism"/>.</param>
+    /// <param name="work">The body; read through a reference while the call lasts.</param>
+    /// <returns>True when the items ran; false when nothing ran.</returns>
+    internal bool TryRunTogether<TWork>(int count, in TWork work) where TWork : struct, IParallelWork
+    {
+        if (count < 2 || count > MaxDegreeOfParallelism || _disposed || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            RunShared(count, count, work);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+
+        return true;
+    }
+
     /// <summary>Stops the worker threads; later calls run inline on the caller.</summary>
     public void Dispose()
     {

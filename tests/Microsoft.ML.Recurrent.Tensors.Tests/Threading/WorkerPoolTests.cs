@@ -141,4 +141,72 @@ public sealed class WorkerPoolTests
         Assert.All(work.Hits, h => Assert.Equal(1, h));
         Assert.Throws<ArgumentOutOfRangeException>(() => new WorkerPool(0));
     }
+
+    private struct MeetingWork : IParallelWork
+    {
+        public SpinBarrier Barrier;
+        public int[] Progress;
+
+        public readonly void Execute(int index)
+        {
+            // 200 phases: each item writes its slot, meets the other, then checks the other's write of this phase.
+            for (int phase = 1; phase <= 200; phase++)
+            {
+                Volatile.Write(ref Progress[index], phase);
+                Assert.True(Barrier.SignalAndWait());
+                Assert.True(Volatile.Read(ref Progress[1 - index]) >= phase);
+                Assert.True(Barrier.SignalAndWait());
+            }
+        }
+    }
+
+    private struct RefusedInsideWork : IParallelWork
+    {
+        public WorkerPool Pool;
+        public bool[] Ran;
+
+        public readonly void Execute(int index)
+        {
+            var meeting = new MeetingWork { Barrier = new SpinBarrier(2), Progress = new int[2] };
+            Ran[index] = Pool.TryRunTogether(2, meeting);
+        }
+    }
+
+    [Fact]
+    public void TryRunTogether_RunsItemsAtTheSameTime_SoTheyCanMeet()
+    {
+        using var pool = new WorkerPool(2);
+        var work = new MeetingWork { Barrier = new SpinBarrier(2), Progress = new int[2] };
+        Assert.True(pool.TryRunTogether(2, work));
+        Assert.Equal([200, 200], work.Progress);
+    }
+
+    [Fact]
+    public void TryRunTogether_RefusesWhenItemsCouldRunOneAfterAnother()
+    {
+        using var pool = new WorkerPool(2);
+        var meeting = new MeetingWork { Barrier = new SpinBarrier(3), Progress = new int[3] };
+        Assert.False(pool.TryRunTogether(3, meeting));            // more items than threads
+        pool.MaxDegreeOfParallelism = 1;
+        Assert.False(pool.TryRunTogether(2, meeting));            // degree 1
+        pool.MaxDegreeOfParallelism = 2;
+        var nested = new RefusedInsideWork { Pool = pool, Ran = [true, true] };
+        pool.Run(2, nested);                                      // from inside an item: the pool is busy
+        Assert.Equal([false, false], nested.Ran);
+        Assert.Equal([0, 0, 0], meeting.Progress);
+    }
+
+    [Fact]
+    public void SpinBarrier_Broken_ReleasesWaitersWithFalse()
+    {
+        var barrier = new SpinBarrier(2);
+        bool result = true;
+        var waiter = new Thread(() => result = barrier.SignalAndWait());
+        waiter.Start();
+        Thread.Sleep(20);
+        barrier.Break();
+        Assert.True(waiter.Join(TimeSpan.FromSeconds(10)));
+        Assert.False(result);
+        Assert.False(barrier.SignalAndWait());
+    }
 }

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Recurrent.Tensors.Kernels;
 using Microsoft.ML.Recurrent.Tensors.Memory;
+using Microsoft.ML.Recurrent.Tensors.Threading;
 
 namespace Microsoft.ML.Recurrent.Tensors.Layers.Fused;
 
@@ -15,6 +16,7 @@ namespace Microsoft.ML.Recurrent.Tensors.Layers.Fused;
 internal sealed class GruLayerNode : RecurrentLayerNode
 {
     private readonly Tensor[] _recurrent;
+    private AlignedBuffer? _backwardScratch;
 
     public GruLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Tensor hN,
         RecurrentWeights[] weights, int directions, int hiddenSize, ReadOnlyMemory<int> lengths)
@@ -39,103 +41,165 @@ internal sealed class GruLayerNode : RecurrentLayerNode
         return true;
     }
 
+    protected override void ForwardDirection(int d, RecurrentWeights w) => RunTimeLoop(d, w, backward: false);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void ForwardDirection(int d, RecurrentWeights w)
+    protected override void ForwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier)
     {
         var gates = Gates[d].Span;
         var recurrent = _recurrent[d].Span;
         var states = States[d].Span;
-        var whh = w.PackTransposed();
-        int bh = B * H, g3 = 3 * H;
-        for (int s = 0; s < T; s++)
+        int bh = B * H, g3 = 3 * H, width = u1 - u0;
+        bool whole = barrier is null;
+        // One part: W_hh h + b_hh is computed in place in the saved recurrent projection (gate stride H). Several:
+        // this part's columns of the 3 gates sit side by side in its scratch (gate stride = width) and are copied back.
+        var whh = whole ? w.PackTransposed() : w.PackForwardSlice(part, 3, u0, u1);
+        int threads = whole ? WorkerPool.Shared.MaxDegreeOfParallelism : 1;
+        int ld = whole ? g3 : 3 * width, stride = whole ? H : width;
+        var scratch = whole ? null : BufferPool.Rent(B * ld, clear: false);
+        try
         {
-            int t = TimeOf(d, s);
-            int prev = PrevBlock(d, t) * bh, next = NextBlock(d, t) * bh;
-            var gt = gates.Slice(t * B * g3, B * g3);
-            var rt = recurrent.Slice(t * B * g3, B * g3);
-            float beta = 0f;
-            if (w.BiasHh is not null)
+            for (int s = 0; s < T; s++)
             {
-                var bias = w.BiasHh.Span;
+                int t = TimeOf(d, s);
+                int prev = PrevBlock(d, t) * bh, next = NextBlock(d, t) * bh;
+                var gt = gates.Slice(t * B * g3, B * g3);
+                var rt = recurrent.Slice(t * B * g3, B * g3);
+                var pre = whole ? rt : scratch!.Span;
+                float beta = 0f;
+                if (w.BiasHh is not null)
+                {
+                    var bias = w.BiasHh.Span;
+                    for (int b = 0; b < B; b++)
+                    {
+                        for (int g = 0; g < 3; g++)
+                        {
+                            bias.Slice(g * H + u0, width).CopyTo(pre.Slice(b * ld + g * stride, width));
+                        }
+                    }
+                    beta = 1f;
+                }
+                // (B, 3·width) = h_prev (B, H) · W_hhᵀ (H, 3·width) + b_hh
+                Gemm.Multiply(threads, false, B, 3 * width, H, 1f, states.Slice(prev, bh), H, whh, beta, pre, ld);
+                if (!whole)
+                {
+                    CopyGateColumns(rt, g3, H, pre, ld, stride, u0, width, toScratch: false);
+                }
                 for (int b = 0; b < B; b++)
                 {
-                    bias.CopyTo(rt.Slice(b * g3, g3));
+                    var hp = states.Slice(prev + b * H + u0, width);
+                    var hn = states.Slice(next + b * H + u0, width);
+                    if (!IsValid(t, b))
+                    {
+                        hp.CopyTo(hn);
+                        continue;
+                    }
+                    var xg = gt.Slice(b * g3 + u0, 2 * H + width);
+                    var hg = pre.Slice(b * ld, 2 * stride + width);
+                    var r = xg.Slice(0, width);
+                    var z = xg.Slice(H, width);
+                    var n = xg.Slice(2 * H, width);
+                    TensorPrimitives.Add(r, hg.Slice(0, width), r);
+                    TensorPrimitives.Add(z, hg.Slice(stride, width), z);
+                    TensorPrimitives.Sigmoid(r, r);
+                    TensorPrimitives.Sigmoid(z, z);
+                    TensorPrimitives.MultiplyAdd(r, hg.Slice(2 * stride, width), n, n); // x_n + r ⊙ (W_hn h + b_hn)
+                    TensorPrimitives.Tanh(n, n);
+                    TensorPrimitives.Subtract(hp, n, hn);                                // h' = n + z ⊙ (h - n)
+                    TensorPrimitives.MultiplyAdd(z, hn, n, hn);
                 }
-                beta = 1f;
-            }
-            // (B, 3H) = h_prev (B, H) · W_hhᵀ (H, 3H) + b_hh
-            Gemm.Multiply(false, B, g3, H, 1f, states.Slice(prev, bh), H, whh, beta, rt, g3);
-            for (int b = 0; b < B; b++)
-            {
-                var hp = states.Slice(prev + b * H, H);
-                var hn = states.Slice(next + b * H, H);
-                if (!IsValid(t, b))
+                if (!whole && !barrier!.SignalAndWait())
                 {
-                    hp.CopyTo(hn);
-                    continue;
+                    return;
                 }
-                var xg = gt.Slice(b * g3, g3);
-                var hg = rt.Slice(b * g3, g3);
-                var rz = xg.Slice(0, 2 * H);
-                TensorPrimitives.Add(rz, hg.Slice(0, 2 * H), rz);
-                TensorPrimitives.Sigmoid(rz, rz);                                     // r, z
-                var n = xg.Slice(2 * H, H);
-                TensorPrimitives.MultiplyAdd(xg.Slice(0, H), hg.Slice(2 * H, H), n, n); // x_n + r ⊙ (W_hn h + b_hn)
-                TensorPrimitives.Tanh(n, n);
-                TensorPrimitives.Subtract(hp, n, hn);                                 // h' = n + z ⊙ (h - n)
-                TensorPrimitives.MultiplyAdd(xg.Slice(H, H), hn, n, hn);
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                BufferPool.Return(scratch);
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void BackwardDirection(int d, RecurrentWeights w, ReadOnlySpan<float> dY, Span<float> dGi,
-        Span<float> dGh, Span<float> dh0)
+    protected override void BackwardDirection(int d, RecurrentWeights w)
     {
-        int bh = B * H, g3 = 3 * H;
-        var scratch = BufferPool.Rent(2 * bh, clear: false);
-        var dh = dh0;
-        var dhTotal = scratch.Span.Slice(0, bh);
-        var dhPrev = scratch.Span.Slice(bh, bh);
-        LoadFinalStateGradient(d, dh);
+        _backwardScratch = BufferPool.Rent(2 * B * H, clear: false);
+        LoadFinalStateGradient(d, BackwardDh!.Span);
+        try
+        {
+            RunTimeLoop(d, w, backward: true);
+        }
+        finally
+        {
+            BufferPool.Return(_backwardScratch);
+            _backwardScratch = null;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void BackwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier)
+    {
+        int bh = B * H, g3 = 3 * H, width = u1 - u0;
+        bool whole = barrier is null;
+        var dh = BackwardDh!.Span;
+        var dhTotal = _backwardScratch!.Span.Slice(0, bh);
+        var dhPrev = _backwardScratch.Span.Slice(bh, bh);
+        var dY = OutputGradient;
+        var dGi = BackwardGi!.Span;
+        var dGh = BackwardGh!.Span;
         var gates = Gates[d].Span;
         var recurrent = _recurrent[d].Span;
         var states = States[d].Span;
-        var whh = w.PackPlain();
+        var whh = whole ? w.PackPlain() : w.PackBackwardSlice(part, u0, u1);
+        int threads = whole ? WorkerPool.Shared.MaxDegreeOfParallelism : 1;
         for (int s = T - 1; s >= 0; s--)
         {
             int t = TimeOf(d, s);
             int prev = PrevBlock(d, t) * bh;
-            AddOutputGradient(dY, d, t, dh, dhTotal);
+            AddOutputGradient(dY, d, t, dh, dhTotal, u0, width);
             var dgi = dGi.Slice(t * B * g3, B * g3);
             var dgh = dGh.Slice(t * B * g3, B * g3);
             for (int b = 0; b < B; b++)
             {
+                int unit = b * H + u0;
+                var dgiRow = dgi.Slice(b * g3 + u0, 2 * H + width);
+                var dghRow = dgh.Slice(b * g3 + u0, 2 * H + width);
                 if (!IsValid(t, b))
                 {
-                    dgi.Slice(b * g3, g3).Clear();
-                    dgh.Slice(b * g3, g3).Clear();
-                    dhTotal.Slice(b * H, H).CopyTo(dhPrev.Slice(b * H, H));
+                    for (int g = 0; g < 3; g++)
+                    {
+                        dgiRow.Slice(g * H, width).Clear();
+                        dghRow.Slice(g * H, width).Clear();
+                    }
+                    dhTotal.Slice(unit, width).CopyTo(dhPrev.Slice(unit, width));
                     continue;
                 }
-                CellBackward(gates.Slice((t * B + b) * g3, g3), recurrent.Slice((t * B + b) * g3 + 2 * H, H),
-                    states.Slice(prev + b * H, H), dhTotal.Slice(b * H, H),
-                    dgi.Slice(b * g3, g3), dgh.Slice(b * g3, g3), dhPrev.Slice(b * H, H));
+                CellBackward(gates.Slice((t * B + b) * g3 + u0, 2 * H + width), H,
+                    recurrent.Slice((t * B + b) * g3 + 2 * H + u0, width), states.Slice(prev + unit, width),
+                    dhTotal.Slice(unit, width), dgiRow, dghRow, dhPrev.Slice(unit, width));
             }
-            // dh_prev (B, H) += dGh_t (B, 3H) · W_hh (3H, H); padded rows have dGh = 0 and keep their pass-through.
-            Gemm.Multiply(false, B, H, g3, 1f, dgh, g3, whh, 1f, dhPrev, H);
-            dhPrev.CopyTo(dh);
+            if (!whole && !barrier!.SignalAndWait())
+            {
+                return;
+            }
+            // dh_prev (B, width) += dGh_t (B, 3H) · W_hh (3H, width); padded rows have dGh = 0 and keep their pass-through.
+            Gemm.Multiply(threads, false, B, width, g3, 1f, dgh, g3, whh, 1f, dhPrev.Slice(u0), H);
+            for (int b = 0; b < B; b++)
+            {
+                dhPrev.Slice(b * H + u0, width).CopyTo(dh.Slice(b * H + u0, width));
+            }
         }
-        BufferPool.Return(scratch);
     }
 
     /// <summary>One row of the GRU cell backward; writes dh_prev's direct term dh ⊙ z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CellBackward(ReadOnlySpan<float> gate, ReadOnlySpan<float> hn, ReadOnlySpan<float> hPrev,
+    private static void CellBackward(ReadOnlySpan<float> gate, int h, ReadOnlySpan<float> hn, ReadOnlySpan<float> hPrev,
         ReadOnlySpan<float> dh, Span<float> dgi, Span<float> dgh, Span<float> dhPrev)
     {
-        int h = hPrev.Length;
-        for (int j = 0; j < h; j++)
+        // Units j of this slice; gate k of unit j at k·h + j (h: the gate stride, H).
+        for (int j = 0; j < hPrev.Length; j++)
         {
             float r = gate[j], z = gate[h + j], n = gate[2 * h + j], dhj = dh[j];
             float dnPre = dhj * (1f - z) * (1f - n * n);

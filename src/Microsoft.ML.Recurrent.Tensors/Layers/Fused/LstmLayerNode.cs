@@ -4,6 +4,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Recurrent.Tensors.Kernels;
 using Microsoft.ML.Recurrent.Tensors.Memory;
+using Microsoft.ML.Recurrent.Tensors.Threading;
 
 namespace Microsoft.ML.Recurrent.Tensors.Layers.Fused;
 
@@ -17,6 +18,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
     private readonly Tensor? _c0;
     private readonly Tensor _cN;
     private readonly Tensor[] _cells, _tanhC;
+    private AlignedBuffer? _backwardScratch;
 
     public LstmLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Tensor? c0, Tensor hN, Tensor cN,
         RecurrentWeights[] weights, int directions, int hiddenSize, ReadOnlyMemory<int> lengths)
@@ -37,16 +39,9 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
 
     protected override bool WriteInputBias(RecurrentWeights w, Span<float> row) => WriteBothBiases(w, row);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ForwardDirection(int d, RecurrentWeights w)
     {
-        var gates = Gates[d].Span;
-        var states = States[d].Span;
-        var cells = _cells[d].Span;
-        var tanhC = _tanhC[d].Span;
-        var whh = w.PackTransposed();
-        int bh = B * H, g4 = 4 * H;
-        var initialCell = cells.Slice((d == 0 ? 0 : T) * bh, bh);
+        var initialCell = _cells[d].Span.Slice((d == 0 ? 0 : T) * B * H, B * H);
         if (_c0 is not null)
         {
             StateSlice(_c0, d).CopyTo(initialCell);
@@ -55,53 +50,94 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
         {
             initialCell.Clear();
         }
-        for (int s = 0; s < T; s++)
-        {
-            int t = TimeOf(d, s);
-            int prev = PrevBlock(d, t) * bh, next = NextBlock(d, t) * bh;
-            var gt = gates.Slice(t * B * g4, B * g4);
-            // (B, 4H) += h_prev (B, H) · W_hhᵀ (H, 4H)
-            Gemm.Multiply(false, B, g4, H, 1f, states.Slice(prev, bh), H, whh, 1f, gt, g4);
-            for (int b = 0; b < B; b++)
-            {
-                var hp = states.Slice(prev + b * H, H);
-                var cp = cells.Slice(prev + b * H, H);
-                var hn = states.Slice(next + b * H, H);
-                var cn = cells.Slice(next + b * H, H);
-                var tc = tanhC.Slice((t * B + b) * H, H);
-                if (!IsValid(t, b))
-                {
-                    hp.CopyTo(hn);
-                    cp.CopyTo(cn);
-                    tc.Clear();
-                    continue;
-                }
-                var row = gt.Slice(b * g4, g4);
-                TensorPrimitives.Sigmoid(row.Slice(0, 2 * H), row.Slice(0, 2 * H));   // i, f
-                TensorPrimitives.Tanh(row.Slice(2 * H, H), row.Slice(2 * H, H));       // g
-                TensorPrimitives.Sigmoid(row.Slice(3 * H, H), row.Slice(3 * H, H));    // o
-                TensorPrimitives.Multiply(row.Slice(H, H), cp, cn);                     // c' = f ⊙ c
-                TensorPrimitives.MultiplyAdd(row.Slice(0, H), row.Slice(2 * H, H), cn, cn); //  + i ⊙ g
-                TensorPrimitives.Tanh(cn, tc);
-                TensorPrimitives.Multiply(row.Slice(3 * H, H), tc, hn);                // h' = o ⊙ tanh(c')
-            }
-        }
-        cells.Slice((d == 0 ? T : 0) * bh, bh).CopyTo(StateSlice(_cN, d));
+        RunTimeLoop(d, w, backward: false);
+        _cells[d].Span.Slice((d == 0 ? T : 0) * B * H, B * H).CopyTo(StateSlice(_cN, d));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void BackwardDirection(int d, RecurrentWeights w, ReadOnlySpan<float> dY, Span<float> dGi,
-        Span<float> dGh, Span<float> dh0)
+    protected override void ForwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier)
     {
-        int bh = B * H, g4 = 4 * H;
-        var scratch = BufferPool.Rent(4 * bh, clear: false);
-        var all = scratch.Span;
-        var dh = dh0;                       // carried dL/dh (ends as the initial-state gradient)
-        var dhTotal = all.Slice(0, bh);     // dL/dh_t including this step's output
+        var gates = Gates[d].Span;
+        var states = States[d].Span;
+        var cells = _cells[d].Span;
+        var tanhC = _tanhC[d].Span;
+        int bh = B * H, g4 = 4 * H, width = u1 - u0;
+        bool whole = barrier is null;
+        // One part: the pre-activations are computed in place in Gates (gate stride H). Several: this part's
+        // columns of the 4 gates sit side by side in its own scratch (gate stride = width) and go back after the cell.
+        var whh = whole ? w.PackTransposed() : w.PackForwardSlice(part, 4, u0, u1);
+        int threads = whole ? Threading.WorkerPool.Shared.MaxDegreeOfParallelism : 1;
+        int ld = whole ? g4 : 4 * width, stride = whole ? H : width;
+        var scratch = whole ? null : BufferPool.Rent(B * ld, clear: false);
+        try
+        {
+            for (int s = 0; s < T; s++)
+            {
+                int t = TimeOf(d, s);
+                int prev = PrevBlock(d, t) * bh, next = NextBlock(d, t) * bh;
+                var gt = gates.Slice(t * B * g4, B * g4);
+                var pre = whole ? gt : scratch!.Span;
+                if (!whole)
+                {
+                    CopyGateColumns(gt, g4, H, pre, ld, stride, u0, width, toScratch: true);
+                }
+                // (B, 4·width) += h_prev (B, H) · W_hhᵀ (H, 4·width)
+                Gemm.Multiply(threads, false, B, 4 * width, H, 1f, states.Slice(prev, bh), H, whh, 1f, pre, ld);
+                for (int b = 0; b < B; b++)
+                {
+                    int unit = b * H + u0;
+                    var hp = states.Slice(prev + unit, width);
+                    var cp = cells.Slice(prev + unit, width);
+                    var hn = states.Slice(next + unit, width);
+                    var cn = cells.Slice(next + unit, width);
+                    var tc = tanhC.Slice(t * bh + unit, width);
+                    if (!IsValid(t, b))
+                    {
+                        hp.CopyTo(hn);
+                        cp.CopyTo(cn);
+                        tc.Clear();
+                        continue;
+                    }
+                    var row = pre.Slice(b * ld, 3 * stride + width);
+                    var i = row.Slice(0, width);
+                    var f = row.Slice(stride, width);
+                    var g = row.Slice(2 * stride, width);
+                    var o = row.Slice(3 * stride, width);
+                    TensorPrimitives.Sigmoid(i, i);
+                    TensorPrimitives.Sigmoid(f, f);
+                    TensorPrimitives.Tanh(g, g);
+                    TensorPrimitives.Sigmoid(o, o);
+                    TensorPrimitives.Multiply(f, cp, cn);           // c' = f ⊙ c
+                    TensorPrimitives.MultiplyAdd(i, g, cn, cn);     //  + i ⊙ g
+                    TensorPrimitives.Tanh(cn, tc);
+                    TensorPrimitives.Multiply(o, tc, hn);           // h' = o ⊙ tanh(c')
+                }
+                if (!whole)
+                {
+                    CopyGateColumns(gt, g4, H, pre, ld, stride, u0, width, toScratch: false);
+                    if (!barrier!.SignalAndWait())
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                BufferPool.Return(scratch);
+            }
+        }
+    }
+
+    protected override void BackwardDirection(int d, RecurrentWeights w)
+    {
+        int bh = B * H;
+        _backwardScratch = BufferPool.Rent(4 * bh, clear: false);
+        var all = _backwardScratch.Span;
         var dc = all.Slice(bh, bh);
-        var dcPrev = all.Slice(2 * bh, bh);
-        var dhPrev = all.Slice(3 * bh, bh);
-        LoadFinalStateGradient(d, dh);
+        LoadFinalStateGradient(d, BackwardDh!.Span);
         if (_cN.Grad is { } gc)
         {
             StateSlice(gc, d).CopyTo(dc);
@@ -110,60 +146,91 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
         {
             dc.Clear();
         }
+        try
+        {
+            RunTimeLoop(d, w, backward: true);
+            if (_c0 is not null && _c0.RequiresGrad && GradientOf(_c0) is { } dc0)
+            {
+                var slice = StateSlice(dc0, d);
+                TensorPrimitives.Add(slice, dc, slice);
+            }
+        }
+        finally
+        {
+            BufferPool.Return(_backwardScratch);
+            _backwardScratch = null;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void BackwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier)
+    {
+        int bh = B * H, g4 = 4 * H, width = u1 - u0;
+        bool whole = barrier is null;
+        var all = _backwardScratch!.Span;
+        var dh = BackwardDh!.Span;          // carried dL/dh (ends as the initial-state gradient)
+        var dhTotal = all.Slice(0, bh);     // dL/dh_t including this step's output
+        var dc = all.Slice(bh, bh);
+        var dcPrev = all.Slice(2 * bh, bh);
+        var dhPrev = all.Slice(3 * bh, bh);
+        var dY = OutputGradient;
+        var dGi = BackwardGi!.Span;
         var gates = Gates[d].Span;
         var cells = _cells[d].Span;
         var tanhC = _tanhC[d].Span;
-        var whh = w.PackPlain();
+        var whh = whole ? w.PackPlain() : w.PackBackwardSlice(part, u0, u1);
+        int threads = whole ? Threading.WorkerPool.Shared.MaxDegreeOfParallelism : 1;
         for (int s = T - 1; s >= 0; s--)
         {
             int t = TimeOf(d, s);
             int prev = PrevBlock(d, t) * bh;
-            AddOutputGradient(dY, d, t, dh, dhTotal);
+            AddOutputGradient(dY, d, t, dh, dhTotal, u0, width);
             var dg = dGi.Slice(t * B * g4, B * g4);
             for (int b = 0; b < B; b++)
             {
-                var dgRow = dg.Slice(b * g4, g4);
+                int unit = b * H + u0;
+                var dgRow = dg.Slice(b * g4 + u0, 3 * H + width);
                 if (!IsValid(t, b))
                 {
-                    dgRow.Clear();
-                    dc.Slice(b * H, H).CopyTo(dcPrev.Slice(b * H, H));
+                    for (int g = 0; g < 4; g++)
+                    {
+                        dgRow.Slice(g * H, width).Clear();
+                    }
+                    dc.Slice(unit, width).CopyTo(dcPrev.Slice(unit, width));
                     continue;
                 }
-                CellBackward(gates.Slice((t * B + b) * g4, g4), cells.Slice(prev + b * H, H),
-                    tanhC.Slice((t * B + b) * H, H), dhTotal.Slice(b * H, H), dc.Slice(b * H, H),
-                    dgRow, dcPrev.Slice(b * H, H));
+                CellBackward(gates.Slice((t * B + b) * g4 + u0, 3 * H + width), H, cells.Slice(prev + unit, width),
+                    tanhC.Slice(t * bh + unit, width), dhTotal.Slice(unit, width), dc.Slice(unit, width),
+                    dgRow, dcPrev.Slice(unit, width));
             }
-            // dh_prev (B, H) = dGates_t (B, 4H) · W_hh (4H, H); a frozen (padded) row passes its gradient through.
-            Gemm.Multiply(false, B, H, g4, 1f, dg, g4, whh, 0f, dhPrev, H);
-            if (HasLengths)
+            if (!whole && !barrier!.SignalAndWait())
             {
-                for (int b = 0; b < B; b++)
-                {
-                    if (!IsValid(t, b))
-                    {
-                        dhTotal.Slice(b * H, H).CopyTo(dhPrev.Slice(b * H, H));
-                    }
-                }
+                return;
             }
-            dhPrev.CopyTo(dh);
-            dcPrev.CopyTo(dc);
+            // dh_prev (B, width) = dGates_t (B, 4H) · W_hh (4H, width); a frozen (padded) row passes its gradient through.
+            Gemm.Multiply(threads, false, B, width, g4, 1f, dg, g4, whh, 0f, dhPrev.Slice(u0), H);
+            for (int b = 0; b < B; b++)
+            {
+                int unit = b * H + u0;
+                if (!IsValid(t, b))
+                {
+                    dhTotal.Slice(unit, width).CopyTo(dhPrev.Slice(unit, width));
+                }
+                dhPrev.Slice(unit, width).CopyTo(dh.Slice(unit, width));
+                dcPrev.Slice(unit, width).CopyTo(dc.Slice(unit, width));
+            }
         }
-        if (_c0 is not null && _c0.RequiresGrad && GradientOf(_c0) is { } dc0)
-        {
-            var slice = StateSlice(dc0, d);
-            TensorPrimitives.Add(slice, dc, slice);
-        }
-        BufferPool.Return(scratch);
     }
 
     /// <summary>One row of the LSTM cell backward, from activated gates (i, f, g, o) and tanh(c').</summary>
     /// <remarks>Vectorized with Vector256 (8 lanes, FMA): this loop touches every gate of every step, and scalar code
     /// made it ~5% of an H=256 layer's backward.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CellBackward(ReadOnlySpan<float> gate, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> tc,
+    private static void CellBackward(ReadOnlySpan<float> gate, int h, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> tc,
         ReadOnlySpan<float> dh, ReadOnlySpan<float> dcNext, Span<float> dGate, Span<float> dcPrev)
     {
-        int h = tc.Length;
+        // Units j of this slice; gate k of unit j at k·h + j (h: the gate stride, H).
+        int count = tc.Length;
         int j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -175,7 +242,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
             ref float dg0 = ref MemoryMarshal.GetReference(dGate);
             ref float dcp0 = ref MemoryMarshal.GetReference(dcPrev);
             var one = Vector256<float>.One;
-            for (; j <= h - Vector256<float>.Count; j += Vector256<float>.Count)
+            for (; j <= count - Vector256<float>.Count; j += Vector256<float>.Count)
             {
                 nuint u = (nuint)j, uh = (nuint)(h + j), u2h = (nuint)(2 * h + j), u3h = (nuint)(3 * h + j);
                 var i = Vector256.LoadUnsafe(ref g0, u);
@@ -192,7 +259,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
                 (dc * f).StoreUnsafe(ref dcp0, u);
             }
         }
-        for (; j < h; j++)
+        for (; j < count; j++)
         {
             float i = gate[j], f = gate[h + j], g = gate[2 * h + j], o = gate[3 * h + j];
             float tcj = tc[j], dhj = dh[j];

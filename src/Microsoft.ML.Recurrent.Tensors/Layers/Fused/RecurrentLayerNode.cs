@@ -1,5 +1,6 @@
 using Microsoft.ML.Recurrent.Tensors.Autograd;
 using Microsoft.ML.Recurrent.Tensors.Kernels;
+using Microsoft.ML.Recurrent.Tensors.Threading;
 
 namespace Microsoft.ML.Recurrent.Tensors.Layers.Fused;
 
@@ -18,6 +19,14 @@ namespace Microsoft.ML.Recurrent.Tensors.Layers.Fused;
 /// <para>States are stored by time: <c>hs</c> has T+1 blocks of (B, H). Forward: the state before time t is block t,
 /// after it block t+1. Reverse: before t is block t+1, after it block t. So the previous states of all steps form
 /// ONE contiguous (T·B, H) block (0..T-1 forward, 1..T reverse), which is what lets dW_hh be a single GEMM.</para>
+/// <para>Threads: the time loop of a direction runs either on one thread (its per-step GEMM may still use the pool),
+/// or, when the recurrent multiply is large enough and the pool can give every part its own thread, split by hidden
+/// units: part j owns units [u0, u1) and computes their pre-activations of all gates from the full h_prev (W_hh
+/// rows of its units packed once per pass), then the cell of its units, then meets the others at a
+/// <see cref="SpinBarrier"/> once per step; backward, the cell of its units, a meeting, then its columns of dh_prev
+/// from the full dGates. Every element sees the same operations in the same order as on one thread (the GEMM's depth
+/// blocks depend on k only; the element-wise ops see at least 16 units), so results are bit-identical for any
+/// thread count (docs/engine.md).</para>
 /// </remarks>
 internal abstract class RecurrentLayerNode : Node
 {
@@ -30,6 +39,27 @@ internal abstract class RecurrentLayerNode : Node
 
     /// <summary>Per direction: gate activations (T, B, G·H) and states (T+1, B, H).</summary>
     protected readonly Tensor[] Gates, States;
+
+    /// <summary>Smallest recurrent multiply per step, 2·B·G·H·H flops, for which the time loop is split over threads:
+    /// below ~10 µs of work a step, a meeting per step costs more than the split saves. Tests lower it.</summary>
+    internal static double MinSplitFlops = 1e6;
+
+    /// <summary>Fewest hidden units a part owns: element-wise kernels then run on whole vectors for every unit, as
+    /// they do on one thread, which keeps the bits identical.</summary>
+    internal const int MinSliceUnits = 16;
+
+    private static long s_splitRuns;
+
+    /// <summary>Number of direction passes (forward or backward) that ran split over threads (tests, diagnostics).</summary>
+    internal static long SplitRuns => Interlocked.Read(ref s_splitRuns);
+
+    private SpinBarrier? _barrier;
+
+    /// <summary>During <see cref="Backward"/>: dGi, dGh (may be dGi) and the carried state gradient (B, H).</summary>
+    protected Tensor? BackwardGi, BackwardGh, BackwardDh;
+
+    /// <summary>Gradient of the output y, empty when y got none.</summary>
+    protected ReadOnlySpan<float> OutputGradient => _y.Grad is { } gy ? gy.Span : default;
 
     protected RecurrentLayerNode(int gateCount, int layer, Tensor x, Tensor y, Tensor? h0, Tensor hN,
         RecurrentWeights[] weights, int directions, int hiddenSize, ReadOnlyMemory<int> lengths)
@@ -153,10 +183,102 @@ internal abstract class RecurrentLayerNode : Node
     /// <summary>
     /// Backward through time of direction d: given dY and the final-state gradients, writes dGi (gradient of the
     /// input-projection pre-activations, (T, B, G·H)) and dGh (of the recurrent pre-activations; may be dGi itself),
-    /// and returns the gradient of the initial state in <paramref name="dh0"/>.
+    /// into <see cref="BackwardGi"/> and <see cref="BackwardGh"/>, and the gradient of the initial state into
+    /// <see cref="BackwardDh"/>.
     /// </summary>
-    protected abstract void BackwardDirection(int d, RecurrentWeights w, ReadOnlySpan<float> dY, Span<float> dGi,
-        Span<float> dGh, Span<float> dh0);
+    protected abstract void BackwardDirection(int d, RecurrentWeights w);
+
+    /// <summary>
+    /// The forward time loop for hidden units [u0, u1). <paramref name="barrier"/> null: the only part, all units,
+    /// on this thread (its GEMM may use the pool); otherwise one of several parts running at once, which must call
+    /// <see cref="SpinBarrier.SignalAndWait"/> once per step after writing its units of the new state (and return
+    /// when it answers false).
+    /// </summary>
+    protected abstract void ForwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier);
+
+    /// <summary>The backward time loop for hidden units [u0, u1); <paramref name="barrier"/> as in
+    /// <see cref="ForwardSlice"/>, met once per step between writing dGates of its units and reading all of them.</summary>
+    protected abstract void BackwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier);
+
+    /// <summary>Runs the forward or backward time loop of direction d split over threads when that pays and the
+    /// pool can run the parts at once; on this thread otherwise.</summary>
+    protected void RunTimeLoop(int d, RecurrentWeights w, bool backward)
+    {
+        int parts = SplitParts();
+        if (parts >= 2)
+        {
+            w.EnsureSlices(parts);
+            if (_barrier is null || _barrier.Participants != parts)
+            {
+                _barrier = new SpinBarrier(parts);
+            }
+            var work = new SliceWork { Node = this, Direction = d, Weights = w, Parts = parts, Backward = backward, Barrier = _barrier };
+            if (WorkerPool.Shared.TryRunTogether(parts, work))
+            {
+                Interlocked.Increment(ref s_splitRuns);
+                return;
+            }
+        }
+        if (backward)
+        {
+            BackwardSlice(d, w, 0, 0, H, null);
+        }
+        else
+        {
+            ForwardSlice(d, w, 0, 0, H, null);
+        }
+    }
+
+    /// <summary>How many parts to split the time loop into: 1 (no split) unless the per-step multiply is large enough,
+    /// the pool allows several threads, and every part gets at least <see cref="MinSliceUnits"/> units.</summary>
+    private int SplitParts()
+    {
+        int degree = WorkerPool.Shared.MaxDegreeOfParallelism;
+        if (degree < 2 || 2.0 * B * G * H * H < MinSplitFlops)
+        {
+            return 1;
+        }
+        return Math.Min(degree, H / MinSliceUnits);
+    }
+
+    /// <summary>Units [u0, u1) of part <paramref name="part"/> of <paramref name="parts"/>: boundaries on multiples of
+    /// <see cref="MinSliceUnits"/> (whole vectors, aligned packed panels), the last part ending at H.</summary>
+    protected (int U0, int U1) SliceOf(int part, int parts)
+    {
+        static int Boundary(int h, int p, int n) => p == n ? h : (int)((long)h * p / n) / MinSliceUnits * MinSliceUnits;
+        return (Boundary(H, part, parts), Boundary(H, part + 1, parts));
+    }
+
+    private struct SliceWork : IParallelWork
+    {
+        public RecurrentLayerNode Node;
+        public RecurrentWeights Weights;
+        public SpinBarrier Barrier;
+        public int Direction, Parts;
+        public bool Backward;
+
+        public readonly void Execute(int index)
+        {
+            (int u0, int u1) = Node.SliceOf(index, Parts);
+            try
+            {
+                if (Backward)
+                {
+                    Node.BackwardSlice(Direction, Weights, index, u0, u1, Barrier);
+                }
+                else
+                {
+                    Node.ForwardSlice(Direction, Weights, index, u0, u1, Barrier);
+                }
+            }
+            catch
+            {
+                // The other parts would wait for this one at their next meeting forever.
+                Barrier.Break();
+                throw;
+            }
+        }
+    }
 
     /// <summary>True when the cell needs a separate gradient for the recurrent pre-activations (GRU).</summary>
     protected virtual bool SeparateRecurrentGradient => false;
@@ -167,7 +289,9 @@ internal abstract class RecurrentLayerNode : Node
         var dGiT = Tensor.Result(new Shape(T, B, G * H), device);
         var dGhT = SeparateRecurrentGradient ? Tensor.Result(new Shape(T, B, G * H), device) : dGiT;
         var dh0T = Tensor.Result(new Shape(B, H), device);
-        var dY = _y.Grad is { } gy ? gy.Span : default;
+        BackwardGi = dGiT;
+        BackwardGh = dGhT;
+        BackwardDh = dh0T;
         var dX = GradientOf(_x, out bool overwriteX);
         var dH0 = _h0 is null ? null : GradientOf(_h0);
         for (int d = 0; d < D; d++)
@@ -175,7 +299,7 @@ internal abstract class RecurrentLayerNode : Node
             var w = WeightsOf(d);
             var dGi = dGiT.Span;
             var dGh = dGhT.Span;
-            BackwardDirection(d, w, dY, dGi, dGh, dh0T.Span);
+            BackwardDirection(d, w);
             if (dH0 is not null)
             {
                 var slice = StateSlice(dH0, d);
@@ -221,12 +345,37 @@ internal abstract class RecurrentLayerNode : Node
             }
         }
         // Workspace of the backward pass goes back to the pool at once (it is not needed by any other node).
+        BackwardGi = BackwardGh = BackwardDh = null;
         dGiT.Dispose();
         if (!ReferenceEquals(dGhT, dGiT))
         {
             dGhT.Dispose();
         }
         dh0T.Dispose();
+    }
+
+    /// <summary>Copies units [u0, u0+width) of every gate of every batch row between Gates (row length ldGates, gate
+    /// stride h) and a part's scratch (row length ld, gate stride stride).</summary>
+    protected static void CopyGateColumns(Span<float> gates, int ldGates, int h, Span<float> scratch, int ld, int stride,
+        int u0, int width, bool toScratch)
+    {
+        int rows = gates.Length / ldGates, count = ld / stride;
+        for (int b = 0; b < rows; b++)
+        {
+            for (int g = 0; g < count; g++)
+            {
+                var inGates = gates.Slice(b * ldGates + g * h + u0, width);
+                var inScratch = scratch.Slice(b * ld + g * stride, width);
+                if (toScratch)
+                {
+                    inGates.CopyTo(inScratch);
+                }
+                else
+                {
+                    inScratch.CopyTo(inGates);
+                }
+            }
+        }
     }
 
     /// <summary>Gradient flowing into the final hidden state of direction d (zeros when hN got none).</summary>
@@ -242,16 +391,18 @@ internal abstract class RecurrentLayerNode : Node
         }
     }
 
-    /// <summary>Adds dY[t] of direction d for valid rows into dh (B, H), giving the total gradient of h_t.</summary>
-    protected void AddOutputGradient(ReadOnlySpan<float> dY, int d, int t, ReadOnlySpan<float> dhCarried, Span<float> dhTotal)
+    /// <summary>Adds dY[t] of direction d for valid rows into dh (B, H), giving the total gradient of h_t, for hidden
+    /// units [u0, u0 + width).</summary>
+    protected void AddOutputGradient(ReadOnlySpan<float> dY, int d, int t, ReadOnlySpan<float> dhCarried, Span<float> dhTotal,
+        int u0, int width)
     {
         for (int b = 0; b < B; b++)
         {
-            var src = dhCarried.Slice(b * H, H);
-            var dst = dhTotal.Slice(b * H, H);
+            var src = dhCarried.Slice(b * H + u0, width);
+            var dst = dhTotal.Slice(b * H + u0, width);
             if (!dY.IsEmpty && IsValid(t, b))
             {
-                System.Numerics.Tensors.TensorPrimitives.Add(src, dY.Slice((t * B + b) * D * H + d * H, H), dst);
+                System.Numerics.Tensors.TensorPrimitives.Add(src, dY.Slice((t * B + b) * D * H + d * H + u0, width), dst);
             }
             else
             {
