@@ -23,6 +23,12 @@ public sealed class LstmLanguageModelEstimator : IEstimator<LstmLanguageModelTra
         options.Model.Validate();
         options.Trainer.Validate();
         options.Columns.Validate();
+        if (options.Level == TokenLevel.Subword)
+        {
+            throw new ArgumentException("Level Subword needs a trained BytePairEncoding, which the estimator does not learn: "
+                + "feed the tokens or keys of a BytePairEncoding step with Level Word, or train with `recurrent lm train --level bpe`.",
+                nameof(options));
+        }
         _context = context;
         _options = options;
     }

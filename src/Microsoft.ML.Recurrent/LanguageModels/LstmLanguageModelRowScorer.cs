@@ -93,7 +93,7 @@ internal sealed class LstmLanguageModelRowScorer
         if (_text is not null)
         {
             _text(ref _textValue);
-            _rowTokens.AddRange(TextTokens.OfLine(_textValue.ToString(), level));
+            _rowTokens.AddRange(TextTokens.OfLine(_textValue.ToString(), level, _model.Vocabulary.Encoding));
         }
         else if (_keys is not null)
         {

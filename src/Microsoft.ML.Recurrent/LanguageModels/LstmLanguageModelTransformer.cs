@@ -107,6 +107,7 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
             Level = Model.Vocabulary.Level,
             Model = Model.Options,
             Columns = _columns,
+            SubwordMerges = RecurrentLanguageModelPersistence.MergeCount(Model),
         });
         RecurrentLanguageModelPersistence.Save(context, Model);
     }
@@ -126,9 +127,9 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
         }
         if (!Enum.IsDefined(settings.Level))
         {
-            throw context.Error($"level {settings.Level} is not Word or Character");
+            throw context.Error($"level {settings.Level} is not Word, Character or Subword");
         }
-        var model = RecurrentLanguageModelPersistence.Load(context, settings.Level, settings.Model);
+        var model = RecurrentLanguageModelPersistence.Load(context, settings.Level, settings.Model, settings.SubwordMerges);
         return new LstmLanguageModelTransformer(model, settings.Columns);
     }
 
@@ -139,5 +140,8 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
         public required RecurrentLanguageModelOptions Model { get; init; }
 
         public required LstmLanguageModelColumns Columns { get; init; }
+
+        /// <summary>Merge rules in the "bpe.merges" tensor (Subword level; 0 otherwise and in older files).</summary>
+        public int SubwordMerges { get; init; }
     }
 }
