@@ -65,4 +65,14 @@ public sealed class KeyTokensTests
         var pipeline = Keys(ml).Append(ml.Transforms.Text.LstmLanguageModel(Options("Keys")));
         ModelRoundTrip.FitSaveLoadCompare(ml, pipeline, data);
     }
+
+    [Fact]
+    public void KeyInput_PassesTheEstimatorsSchemaPropagation()
+    {
+        var ml = new MLContext(1);
+        var pipeline = Keys(ml).Append(ml.Transforms.Text.LstmLanguageModel(Options("Keys")));
+        var shape = pipeline.GetOutputSchema(SchemaShape.Create(Corpus(ml).Schema));
+        Assert.True(shape.TryFindColumn("Score", out _));
+        Assert.True(shape.TryFindColumn("NextTokens", out _));
+    }
 }

@@ -85,4 +85,32 @@ public sealed class SubwordLanguageModelTests
         Assert.NotEmpty(completion);
         Assert.All(completion, c => Assert.StartsWith(" s", c.Token));
     }
+
+    [Fact]
+    public void SubwordCheckpoint_KeepsTheEncoding()
+    {
+        var encoding = Encoding();
+        var text = string.Join("\n", Enumerable.Repeat(string.Join("\n", ToyCorpus.Lines), 5)) + "\n";
+        var tokens = TextTokens.OfCorpus(new StringReader(text), TokenLevel.Subword, encoding).ToList();
+        var vocabulary = LanguageModelVocabulary.Build(tokens, encoding);
+        var model = RecurrentLanguageModel.Create(vocabulary, ToyCorpus.Tiny());
+        var folder = Directory.CreateTempSubdirectory("lm-bpe-checkpoint").FullName;
+        try
+        {
+            var options = new LanguageModelTrainerOptions
+            {
+                BpttLength = 5, BatchSize = 4, Epochs = 1, CheckpointFolder = folder, CheckpointEverySteps = 2,
+                EvaluationBatchSize = 2,
+            };
+            new LanguageModelTrainer(options).Train(model, TextTokens.ToIds(tokens, vocabulary));
+            var restored = LanguageModelCheckpoint.Load(folder).Model;
+            Assert.Equal(TokenLevel.Subword, restored.Vocabulary.Level);
+            Assert.Equal(encoding.Merges, restored.Vocabulary.Encoding!.Merges);
+            Assert.Equal(vocabulary.Tokens, restored.Vocabulary.Tokens);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }
