@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML.Recurrent.LanguageModels;
+using Microsoft.ML.Recurrent.Text;
 
 namespace Microsoft.ML.Recurrent.Cli.Commands;
 
@@ -27,8 +28,9 @@ public static class LmCommand
         var input = new Option<FileInfo>("--input", "-i") { Description = "Training text (UTF-8)", Required = true };
         var valid = new Option<FileInfo?>("--valid") { Description = "Validation text: perplexity after each epoch, best epoch kept" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Model zip to write" };
-        var level = new Option<string>("--level") { Description = "word | char (bpe: tokenize with `recurrent tokenize` first)", DefaultValueFactory = _ => "word" };
-        level.AcceptOnlyFromAmong("word", "char");
+        var level = new Option<string>("--level") { Description = "word | char | bpe (byte-pair subwords learned from --input, stored in the model)", DefaultValueFactory = _ => "word" };
+        level.AcceptOnlyFromAmong("word", "char", "bpe");
+        var bpeVocabulary = new Option<int>("--bpe-vocab") { Description = "--level bpe: subword ids to learn, 256 bytes included", DefaultValueFactory = _ => BytePairEncodingTrainerOptions.DefaultVocabularySize };
         var cell = new Option<string>("--cell") { Description = "lstm | gru | rnn-tanh | rnn-sigmoid", DefaultValueFactory = _ => "lstm" };
         cell.AcceptOnlyFromAmong("lstm", "gru", "rnn-tanh", "rnn-sigmoid");
         var layers = new Option<int>("--layers") { Description = "Stacked recurrent layers", DefaultValueFactory = _ => RecurrentLanguageModelOptions.DefaultLayers };
@@ -55,14 +57,19 @@ public static class LmCommand
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N steps (and at each epoch end)" };
         var json = new Option<bool>("--json") { Description = "End with one JSON object: tokens_per_s, train_seconds, valid_perplexity" };
         var command = new Command("train", "Train a recurrent language model on a text file");
-        foreach (Option o in new Option[] { input, valid, output, level, cell, layers, embedding, hidden, dropout, tie, bptt, batch, epochs,
+        foreach (Option o in new Option[] { input, valid, output, level, bpeVocabulary, cell, layers, embedding, hidden, dropout, tie, bptt, batch, epochs,
             optimizer, lr, lrDecay, decayAfter, clip, clipValue, initRange, seed, threads, maxTokens, patience, checkpoints, checkpointEvery, json })
         {
             command.Options.Add(o);
         }
         command.SetAction(parse => Run(() =>
         {
-            var tokenLevel = parse.GetValue(level) == "char" ? TokenLevel.Character : TokenLevel.Word;
+            var tokenLevel = parse.GetValue(level) switch
+            {
+                "char" => TokenLevel.Character,
+                "bpe" => TokenLevel.Subword,
+                _ => TokenLevel.Word,
+            };
             float p = parse.GetValue(dropout);
             var modelOptions = new RecurrentLanguageModelOptions
             {
@@ -105,8 +112,15 @@ public static class LmCommand
             bool asJson = parse.GetValue(json);
             string trainPath = parse.GetValue(input)!.FullName;
             LanguageModelVocabulary vocabulary;
-            using (var reader = new StreamReader(trainPath))
+            if (tokenLevel == TokenLevel.Subword)
             {
+                var encoding = TrainSubwords(trainPath, parse.GetValue(bpeVocabulary));
+                using var reader = new StreamReader(trainPath);
+                vocabulary = LanguageModelVocabulary.Build(TextTokens.OfCorpus(reader, tokenLevel, encoding), encoding);
+            }
+            else
+            {
+                using var reader = new StreamReader(trainPath);
                 vocabulary = LanguageModelVocabulary.Build(TextTokens.OfCorpus(reader, tokenLevel), tokenLevel);
             }
             int[] trainIds = TextTokens.ReadFile(trainPath, vocabulary);
@@ -286,6 +300,29 @@ public static class LmCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Learns the subwords of <c>--level bpe</c> from the training file, line by line (no merge crosses a line).</summary>
+    private static BytePairEncoding TrainSubwords(string path, int vocabularySize)
+    {
+        var options = new BytePairEncodingTrainerOptions { VocabularySize = vocabularySize };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--bpe-vocab {vocabularySize}: {e.Message}", e);
+        }
+        var trainer = new BytePairEncodingTrainer(options);
+        foreach (string line in File.ReadLines(path))
+        {
+            trainer.AddText(line);
+        }
+        var encoding = trainer.Train();
+        Console.Error.WriteLine($"BPE: {encoding.VocabularySize} subword ids learned from {path}"
+            + (trainer.StoppedEarly ? $" (stopped before --bpe-vocab {vocabularySize}: no pair occurs twice more)" : ""));
+        return encoding;
     }
 
     private static int Run(Func<int> action)

@@ -50,7 +50,7 @@ public sealed class GenerationContext
     public void Append(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (string token in TextTokens.OfLine(text, _model.Vocabulary.Level))
+        foreach (string token in TextTokens.OfLine(text, _model.Vocabulary.Level, _model.Vocabulary.Encoding))
         {
             Append(_model.Vocabulary.IdOf(token));
         }

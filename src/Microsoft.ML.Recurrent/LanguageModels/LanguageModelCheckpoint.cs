@@ -97,7 +97,9 @@ public sealed class LanguageModelCheckpoint
         try
         {
             d.Options.Validate();
-            vocabulary = new LanguageModelVocabulary(d.Vocabulary, d.Level);
+            vocabulary = d.Level == TokenLevel.Subword
+                ? new LanguageModelVocabulary(d.Vocabulary, new Text.BytePairEncoding(PairsOf(d.SubwordMerges ?? [])))
+                : new LanguageModelVocabulary(d.Vocabulary, d.Level);
         }
         catch (ArgumentException e)
         {
@@ -157,6 +159,7 @@ public sealed class LanguageModelCheckpoint
             Level = model.Vocabulary.Level,
             Options = model.Options,
             Vocabulary = [.. model.Vocabulary.Tokens],
+            SubwordMerges = FlatOf(model.Vocabulary.Encoding),
             Position = position,
         };
         string jsonTemp = jsonPath + ".tmp";
@@ -166,6 +169,34 @@ public sealed class LanguageModelCheckpoint
         {
             File.Delete(Path.Combine(folder, previous));
         }
+    }
+
+    private static int[]? FlatOf(Text.BytePairEncoding? encoding)
+    {
+        if (encoding is null)
+        {
+            return null;
+        }
+        var flat = new int[encoding.Merges.Count * 2];
+        for (int r = 0; r < encoding.Merges.Count; r++)
+        {
+            (flat[2 * r], flat[2 * r + 1]) = encoding.Merges[r];
+        }
+        return flat;
+    }
+
+    private static (int Left, int Right)[] PairsOf(int[] flat)
+    {
+        if (flat.Length % 2 != 0)
+        {
+            throw new ArgumentException($"subwordMerges holds {flat.Length} ids; expected pairs (an even count).");
+        }
+        var pairs = new (int Left, int Right)[flat.Length / 2];
+        for (int r = 0; r < pairs.Length; r++)
+        {
+            pairs[r] = (flat[2 * r], flat[2 * r + 1]);
+        }
+        return pairs;
     }
 
     private sealed class Description
@@ -181,5 +212,8 @@ public sealed class LanguageModelCheckpoint
         public required string[] Vocabulary { get; init; }
 
         public required TrainerPosition Position { get; init; }
+
+        /// <summary>Subword level: the merge rules, flattened (left, right, left, right, ...); null otherwise.</summary>
+        public int[]? SubwordMerges { get; init; }
     }
 }

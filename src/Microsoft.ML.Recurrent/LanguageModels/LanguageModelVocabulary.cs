@@ -1,3 +1,5 @@
+using Microsoft.ML.Recurrent.Text;
+
 namespace Microsoft.ML.Recurrent.LanguageModels;
 
 /// <summary>
@@ -20,11 +22,34 @@ public sealed class LanguageModelVocabulary
     /// end-of-line token at the end when missing.</summary>
     /// <param name="tokens">Distinct, non-empty tokens; id i is the i-th.</param>
     /// <param name="level">The level the tokens are at (decides the end-of-line token).</param>
-    /// <exception cref="ArgumentException">A token is empty or repeated (its position named).</exception>
+    /// <exception cref="ArgumentException">A token is empty or repeated (its position named), or the level is
+    /// <see cref="TokenLevel.Subword"/> (which needs the encoding: use the other constructor).</exception>
     public LanguageModelVocabulary(IEnumerable<string> tokens, TokenLevel level)
+        : this(tokens, level, null)
+    {
+    }
+
+    /// <summary>Creates a <see cref="TokenLevel.Subword"/> vocabulary: its tokens are texts of
+    /// <paramref name="encoding"/>'s tokens (<see cref="BytePairEncoding.GetTokenText"/>), in id order as above.</summary>
+    /// <exception cref="ArgumentException">A token is empty or repeated (its position named).</exception>
+    public LanguageModelVocabulary(IEnumerable<string> tokens, BytePairEncoding encoding)
+        : this(tokens, TokenLevel.Subword, encoding ?? throw new ArgumentNullException(nameof(encoding)))
+    {
+    }
+
+    private LanguageModelVocabulary(IEnumerable<string> tokens, TokenLevel level, BytePairEncoding? encoding)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        if (!Enum.IsDefined(level))
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, "level must be Word, Character or Subword.");
+        }
+        if (level == TokenLevel.Subword && encoding is null)
+        {
+            throw new ArgumentException("A Subword vocabulary needs its BytePairEncoding (use the constructor that takes one).", nameof(level));
+        }
         Level = level;
+        Encoding = encoding;
         var list = new List<string>();
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string token in tokens)
@@ -53,6 +78,9 @@ public sealed class LanguageModelVocabulary
 
     /// <summary>The level of the tokens.</summary>
     public TokenLevel Level { get; }
+
+    /// <summary>The subword encoding of a <see cref="TokenLevel.Subword"/> vocabulary; null at the other levels.</summary>
+    public BytePairEncoding? Encoding { get; }
 
     /// <summary>Number of tokens (rows of the embedding).</summary>
     public int Count => _tokens.Length;
@@ -99,6 +127,23 @@ public sealed class LanguageModelVocabulary
             }
         }
         return new LanguageModelVocabulary(ordered, level);
+    }
+
+    /// <summary>As <see cref="Build(IEnumerable{string}, TokenLevel)"/>, for subword tokens of <paramref name="encoding"/>.</summary>
+    public static LanguageModelVocabulary Build(IEnumerable<string> corpusTokens, BytePairEncoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(corpusTokens);
+        ArgumentNullException.ThrowIfNull(encoding);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = new List<string>();
+        foreach (string token in corpusTokens)
+        {
+            if (seen.Add(token))
+            {
+                ordered.Add(token);
+            }
+        }
+        return new LanguageModelVocabulary(ordered, encoding);
     }
 
     /// <summary>The end-of-line token of a level.</summary>

@@ -3,7 +3,8 @@ namespace Microsoft.ML.Recurrent.LanguageModels;
 /// <summary>Column names and prediction settings of <see cref="LstmLanguageModelTransformer"/> (saved in model.zip).</summary>
 public sealed class LstmLanguageModelColumns
 {
-    /// <summary>The input column: text (tokenized at the model's level) or a vector of tokens. Default "Text".</summary>
+    /// <summary>The input column: text (tokenized at the model's level), a vector of tokens, or a vector of UInt32 keys
+    /// (read as the text of their <c>KeyValues</c>; key 0 as <c>&lt;unk&gt;</c>). Default "Text".</summary>
     public string InputColumnName { get; init; } = "Text";
 
     /// <summary>Single: log-probability of the row as a sentence (its tokens and the end of line), nats. Default "Score".</summary>

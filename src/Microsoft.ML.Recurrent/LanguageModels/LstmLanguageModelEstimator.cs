@@ -3,8 +3,9 @@ using Microsoft.ML.Data;
 namespace Microsoft.ML.Recurrent.LanguageModels;
 
 /// <summary>
-/// Trains a recurrent language model (LSTM, GRU or RNN cells) on a text or token column: every row is a line of the
-/// corpus, closed by the end-of-line token; the vocabulary is every token of the training rows (in order of first
+/// Trains a recurrent language model (LSTM, GRU or RNN cells) on a text, token or key column (keys are read as the
+/// text of their <c>KeyValues</c>, key 0 as <c>&lt;unk&gt;</c>): every row is a line of the corpus, closed by the
+/// end-of-line token; the vocabulary is every token of the training rows (in order of first
 /// appearance) plus <c>&lt;unk&gt;</c>. Fit returns a <see cref="LstmLanguageModelTransformer"/>.
 /// </summary>
 public sealed class LstmLanguageModelEstimator : IEstimator<LstmLanguageModelTransformer>
@@ -22,12 +23,18 @@ public sealed class LstmLanguageModelEstimator : IEstimator<LstmLanguageModelTra
         options.Model.Validate();
         options.Trainer.Validate();
         options.Columns.Validate();
+        if (options.Level == TokenLevel.Subword)
+        {
+            throw new ArgumentException("Level Subword needs a trained BytePairEncoding, which the estimator does not learn: "
+                + "feed the tokens or keys of a BytePairEncoding step with Level Word, or train with `recurrent lm train --level bpe`.",
+                nameof(options));
+        }
         _context = context;
         _options = options;
     }
 
     /// <summary>Reads the rows, builds the vocabulary, trains, and wraps the model.</summary>
-    /// <exception cref="SchemaMismatchException">The input column is missing or not text.</exception>
+    /// <exception cref="SchemaMismatchException">The input column is missing or not text, tokens or keys.</exception>
     /// <exception cref="ArgumentException">Too little text for one training window (sizes named).</exception>
     public LstmLanguageModelTransformer Fit(IDataView input)
     {
@@ -82,6 +89,18 @@ public sealed class LstmLanguageModelEstimator : IEstimator<LstmLanguageModelTra
             {
                 getter(ref value);
                 tokens.AddRange(TextTokens.OfLine(value.ToString(), _options.Level));
+                tokens.Add(endOfLine);
+            }
+        }
+        else if (KeyTokens.IsKeyVector(column.Type))
+        {
+            var keys = new KeyTokens(column);
+            var getter = cursor.GetGetter<VBuffer<uint>>(column);
+            VBuffer<uint> value = default;
+            while (cursor.MoveNext())
+            {
+                getter(ref value);
+                keys.AddTokens(value, tokens, cursor.Position);
                 tokens.Add(endOfLine);
             }
         }

@@ -15,6 +15,9 @@ internal sealed class LstmLanguageModelRowScorer
     private readonly DataViewRow _input;
     private readonly ValueGetter<ReadOnlyMemory<char>>? _text;
     private readonly ValueGetter<VBuffer<ReadOnlyMemory<char>>>? _tokens;
+    private readonly ValueGetter<VBuffer<uint>>? _keys;
+    private readonly KeyTokens? _keyTokens;
+    private VBuffer<uint> _keyValue;
     private readonly GenerationContext _context;
     private readonly List<string> _rowTokens = new();
     private ReadOnlyMemory<char> _textValue;
@@ -34,6 +37,11 @@ internal sealed class LstmLanguageModelRowScorer
         if (column.Type is TextDataViewType)
         {
             _text = input.GetGetter<ReadOnlyMemory<char>>(column);
+        }
+        else if (KeyTokens.IsKeyVector(column.Type))
+        {
+            _keys = input.GetGetter<VBuffer<uint>>(column);
+            _keyTokens = new KeyTokens(column);
         }
         else
         {
@@ -85,7 +93,12 @@ internal sealed class LstmLanguageModelRowScorer
         if (_text is not null)
         {
             _text(ref _textValue);
-            _rowTokens.AddRange(TextTokens.OfLine(_textValue.ToString(), level));
+            _rowTokens.AddRange(TextTokens.OfLine(_textValue.ToString(), level, _model.Vocabulary.Encoding));
+        }
+        else if (_keys is not null)
+        {
+            _keys(ref _keyValue);
+            _keyTokens!.AddTokens(_keyValue, _rowTokens, _position);
         }
         else
         {

@@ -8,7 +8,7 @@ namespace Microsoft.ML.Recurrent.LanguageModels;
 
 /// <summary>
 /// A trained recurrent language model in a pipeline. For each row of the input column (text, tokenized at the
-/// model's level, or a vector of tokens) it adds: <c>Score</c> (log-probability of the row as a sentence, nats),
+/// model's level, a vector of tokens, or a vector of keys read through their key values) it adds: <c>Score</c> (log-probability of the row as a sentence, nats),
 /// <c>Perplexity</c>, <c>NextTokens</c> and <c>NextTokenProbabilities</c> (the k most likely tokens after the row
 /// read as a prompt), <c>Completion</c> (the completion of the partial last word, or the most likely next word),
 /// and, when asked for, <c>Generated</c> (a continuation). Only the requested columns are computed.
@@ -18,6 +18,7 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
     /// <summary>The stable name of this component in model files.</summary>
     public const string ComponentName = "Recurrent.LanguageModel";
 
+    private const string ExpectedInput = "String, vector of String or vector of Key<UInt32>";
     private readonly LstmLanguageModelColumns _columns;
 
     /// <summary>Wraps a trained model.</summary>
@@ -58,15 +59,17 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
         return list.ToArray();
     }
 
-    /// <summary>Checks that the input column is text or a vector of text (same message in estimator and transformer).</summary>
+    /// <summary>Checks that the input column is text, a vector of text or a vector of UInt32 keys (same message in
+    /// estimator and transformer).</summary>
     internal static void CheckInput(DataViewSchema schema, string name, string step)
     {
         var column = schema.GetColumnOrNull(name)
-            ?? throw SchemaMismatchException.Missing(step, name, "String or vector of String", schema);
-        bool ok = column.Type is TextDataViewType || column.Type is VectorDataViewType { ItemType: TextDataViewType };
+            ?? throw SchemaMismatchException.Missing(step, name, ExpectedInput, schema);
+        bool ok = column.Type is TextDataViewType || column.Type is VectorDataViewType { ItemType: TextDataViewType }
+            || KeyTokens.IsKeyVector(column.Type);
         if (!ok)
         {
-            throw new SchemaMismatchException(step, name, "String or vector of String", column.Type.ToString()!);
+            throw new SchemaMismatchException(step, name, ExpectedInput, column.Type.ToString()!);
         }
     }
 
@@ -104,6 +107,7 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
             Level = Model.Vocabulary.Level,
             Model = Model.Options,
             Columns = _columns,
+            SubwordMerges = RecurrentLanguageModelPersistence.MergeCount(Model),
         });
         RecurrentLanguageModelPersistence.Save(context, Model);
     }
@@ -123,9 +127,9 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
         }
         if (!Enum.IsDefined(settings.Level))
         {
-            throw context.Error($"level {settings.Level} is not Word or Character");
+            throw context.Error($"level {settings.Level} is not Word, Character or Subword");
         }
-        var model = RecurrentLanguageModelPersistence.Load(context, settings.Level, settings.Model);
+        var model = RecurrentLanguageModelPersistence.Load(context, settings.Level, settings.Model, settings.SubwordMerges);
         return new LstmLanguageModelTransformer(model, settings.Columns);
     }
 
@@ -136,5 +140,8 @@ public sealed class LstmLanguageModelTransformer : RowToRowTransformerBase, ILoa
         public required RecurrentLanguageModelOptions Model { get; init; }
 
         public required LstmLanguageModelColumns Columns { get; init; }
+
+        /// <summary>Merge rules in the "bpe.merges" tensor (Subword level; 0 otherwise and in older files).</summary>
+        public int SubwordMerges { get; init; }
     }
 }

@@ -40,6 +40,16 @@ public sealed partial class RecurrentLanguageModel
             cut--;
         }
         string partial = prompt[cut..];
+        if (Vocabulary.Level == TokenLevel.Subword && partial.Length > 0)
+        {
+            // A subword token carries the space before it: complete " ju" after "fox", not "ju" after "fox ".
+            string before = prompt[..cut].TrimEnd();
+            context.Append(before);
+            string start = before.Length > 0 ? " " + partial : partial;
+            var subwords = Vocabulary;
+            return context.TopTokens(context.NextLogProbabilities, k,
+                id => id != subwords.UnknownId && subwords[id].StartsWith(start, StringComparison.Ordinal));
+        }
         context.Append(prompt[..cut]);
         if (partial.Length == 0)
         {

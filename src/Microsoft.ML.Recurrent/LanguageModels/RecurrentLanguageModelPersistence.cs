@@ -1,4 +1,5 @@
 using Microsoft.ML.Recurrent.Tensors;
+using Microsoft.ML.Recurrent.Text;
 
 namespace Microsoft.ML.Recurrent.LanguageModels;
 
@@ -11,9 +12,25 @@ internal static class RecurrentLanguageModelPersistence
 {
     public const string VocabularyName = "vocabulary";
 
+    /// <summary>The merge rules of a subword model: Int32 (merges, 2), rule r = (left, right) making id 256 + r.</summary>
+    public const string MergesName = "bpe.merges";
+
+    /// <summary>Merge rules stored for the model (0 unless subword level); goes into the transformer's settings so
+    /// that the loader knows the tensor's shape before reading it.</summary>
+    public static int MergeCount(RecurrentLanguageModel model) => model.Vocabulary.Encoding?.Merges.Count ?? 0;
+
     public static void Save(ModelSaveContext context, RecurrentLanguageModel model)
     {
         context.WriteStrings(VocabularyName, model.Vocabulary.Tokens);
+        if (model.Vocabulary.Encoding is { Merges.Count: > 0 } encoding)
+        {
+            var flat = new int[encoding.Merges.Count * 2];
+            for (int r = 0; r < encoding.Merges.Count; r++)
+            {
+                (flat[2 * r], flat[2 * r + 1]) = encoding.Merges[r];
+            }
+            context.WriteTensor<int>(MergesName, flat, [encoding.Merges.Count, 2]);
+        }
         foreach (var p in model.NamedParameters())
         {
             var shape = new int[p.Value.Shape.Rank];
@@ -25,8 +42,12 @@ internal static class RecurrentLanguageModelPersistence
         }
     }
 
-    public static RecurrentLanguageModel Load(ModelLoadContext context, TokenLevel level, RecurrentLanguageModelOptions options)
+    public static RecurrentLanguageModel Load(ModelLoadContext context, TokenLevel level, RecurrentLanguageModelOptions options, int mergeCount)
     {
+        if (mergeCount < 0 || mergeCount > BytePairEncodingFile.MaxRules || (mergeCount > 0 && level != TokenLevel.Subword))
+        {
+            throw context.Error($"subword merge count {mergeCount} is invalid (expected 0, or 1..{BytePairEncodingFile.MaxRules} at Subword level)");
+        }
         try
         {
             options.Validate();
@@ -39,7 +60,9 @@ internal static class RecurrentLanguageModelPersistence
         LanguageModelVocabulary vocabulary;
         try
         {
-            vocabulary = new LanguageModelVocabulary(tokens, level);
+            vocabulary = level == TokenLevel.Subword
+                ? new LanguageModelVocabulary(tokens, ReadEncoding(context, mergeCount))
+                : new LanguageModelVocabulary(tokens, level);
         }
         catch (ArgumentException e)
         {
@@ -104,5 +127,19 @@ internal static class RecurrentLanguageModelPersistence
                 t.Dispose();
             }
         }
+    }
+
+    private static BytePairEncoding ReadEncoding(ModelLoadContext context, int mergeCount)
+    {
+        var merges = new (int Left, int Right)[mergeCount];
+        if (mergeCount > 0)
+        {
+            int[] flat = context.ReadTensor<int>(MergesName, [mergeCount, 2]);
+            for (int r = 0; r < mergeCount; r++)
+            {
+                merges[r] = (flat[2 * r], flat[2 * r + 1]);
+            }
+        }
+        return new BytePairEncoding(merges);     // checks every rule (ArgumentException, reported by the caller)
     }
 }

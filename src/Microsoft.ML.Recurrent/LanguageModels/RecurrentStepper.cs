@@ -1,13 +1,12 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Microsoft.ML.Recurrent.LanguageModels;
 
 /// <summary>
 /// One token at a time through a <see cref="RecurrentLanguageModel"/> (batch 1, no autograd): the inference path of
-/// generation, completion and row scoring. Each weight is read once per token by a row-wise dot product, which
-/// for a single row beats a GEMM that would repack the weight on every call.
+/// generation, completion and row scoring. Each weight is read once per token by <see cref="RowMajorGemv"/>, which
+/// for a single input vector beats a GEMM that would repack the weight on every call.
 /// </summary>
 /// <remarks>Holds the recurrent state of every layer; <see cref="CopyStateFrom"/> lets beam search fork it.</remarks>
 internal sealed class RecurrentStepper
@@ -77,8 +76,8 @@ internal sealed class RecurrentStepper
             var (pIh, pHh, pBih, pBhh) = model.LayerWeights[l];
             ReadOnlySpan<float> wIh = pIh.Span, wHh = pHh.Span, bIh = pBih.Span, bHh = pBhh.Span;
             int inputSize = x.Length;
-            Gemv(wIh, gh, inputSize, x, bIh, _gi);                    // (G·H) = W_ih x + b_ih
-            Gemv(wHh, gh, _H, _h[l], bHh, _gh);                       // (G·H) = W_hh h + b_hh
+            RowMajorGemv.Compute(wIh, gh, inputSize, x, bIh, _gi);                    // (G·H) = W_ih x + b_ih
+            RowMajorGemv.Compute(wHh, gh, _H, _h[l], bHh, _gh);                       // (G·H) = W_hh h + b_hh
             var h = _h[l].AsSpan();
             var gi = _gi.AsSpan();
             var ghs = _gh.AsSpan();
@@ -123,53 +122,7 @@ internal sealed class RecurrentStepper
         }
         if (computeLogits)
         {
-            Gemv(model.DecoderWeight.Span, _V, _H, x, model.DecoderBias.Span, _logits);
-        }
-    }
-
-    /// <summary>y (rows) = W (rows, cols) · x (cols) + b.</summary>
-    /// <remarks>Four rows at a time share each load of x (AVX-512 when present); per-row dot-product calls cost more
-    /// in call overhead and horizontal sums than the multiply-adds for the decoder's 10,000 rows of 200.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Gemv(ReadOnlySpan<float> w, int rows, int cols, ReadOnlySpan<float> x, ReadOnlySpan<float> bias, Span<float> y)
-    {
-        int r = 0;
-        if (Vector512.IsHardwareAccelerated && cols >= Vector512<float>.Count)
-        {
-            fixed (float* pw = w, px = x)
-            {
-                int full = cols - cols % Vector512<float>.Count;
-                for (; r + 4 <= rows; r += 4)
-                {
-                    float* w0 = pw + (nint)r * cols, w1 = w0 + cols, w2 = w1 + cols, w3 = w2 + cols;
-                    Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
-                    int c = 0;
-                    for (; c < full; c += Vector512<float>.Count)
-                    {
-                        var xv = Vector512.Load(px + c);
-                        a0 = Vector512.FusedMultiplyAdd(Vector512.Load(w0 + c), xv, a0);
-                        a1 = Vector512.FusedMultiplyAdd(Vector512.Load(w1 + c), xv, a1);
-                        a2 = Vector512.FusedMultiplyAdd(Vector512.Load(w2 + c), xv, a2);
-                        a3 = Vector512.FusedMultiplyAdd(Vector512.Load(w3 + c), xv, a3);
-                    }
-                    float s0 = Vector512.Sum(a0), s1 = Vector512.Sum(a1), s2 = Vector512.Sum(a2), s3 = Vector512.Sum(a3);
-                    for (; c < cols; c++)
-                    {
-                        s0 += w0[c] * px[c];
-                        s1 += w1[c] * px[c];
-                        s2 += w2[c] * px[c];
-                        s3 += w3[c] * px[c];
-                    }
-                    y[r] = s0 + bias[r];
-                    y[r + 1] = s1 + bias[r + 1];
-                    y[r + 2] = s2 + bias[r + 2];
-                    y[r + 3] = s3 + bias[r + 3];
-                }
-            }
-        }
-        for (; r < rows; r++)
-        {
-            y[r] = TensorPrimitives.Dot(w.Slice(r * cols, cols), x) + bias[r];
+            RowMajorGemv.Compute(model.DecoderWeight.Span, _V, _H, x, model.DecoderBias.Span, _logits);
         }
     }
 }

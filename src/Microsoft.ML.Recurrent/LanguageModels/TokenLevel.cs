@@ -9,4 +9,8 @@ public enum TokenLevel
 
     /// <summary>Every character, the line break included, is a token (char-rnn's convention).</summary>
     Character = 1,
+
+    /// <summary>Byte-pair-encoding subwords (<see cref="Microsoft.ML.Recurrent.Text.BytePairEncoding"/>, its
+    /// merges stored with the model; a token carries its leading space); each line ends with <c>&lt;eos&gt;</c>.</summary>
+    Subword = 2,
 }
