@@ -30,7 +30,9 @@ var model = RecurrentLanguageModel.Create(vocabulary, new RecurrentLanguageModel
 var trainer = new LanguageModelTrainer(new LanguageModelTrainerOptions
 {
     BpttLength = 100, BatchSize = 32, Epochs = 1000, Optimizer = LanguageModelOptimizerKind.Adam, LearningRate = 2e-3f,
-    DecayAfterEpoch = 1000, ClipNorm = 5f, EvaluationBatchSize = 10, ProgressEverySteps = 50, Seed = seed,
+    // Anneal Adam's rate after 6 epochs (×0.75 per epoch): a 30-minute run gets about 14 epochs here, and the last
+    // few at a small rate lower the validation loss by a few hundredths compared with a constant rate.
+    LearningRateDecay = 0.75f, DecayAfterEpoch = 6, ClipNorm = 5f, EvaluationBatchSize = 10, ProgressEverySteps = 50, Seed = seed,
 });
 using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
 var clock = Stopwatch.StartNew();
