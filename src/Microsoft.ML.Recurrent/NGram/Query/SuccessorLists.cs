@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Microsoft.ML.Recurrent.NGram.Query;
 
@@ -123,12 +125,33 @@ internal sealed class SuccessorLists
     /// below the threshold ends the level, and the (binary search) check that a word belongs to a longer context is
     /// only paid for words that would enter.
     /// </remarks>
+    [SkipLocalsInit]
     public int TopK(in NGramState state, int k, Span<int> words, Span<float> logProbs)
     {
         words = words[..k];
         logProbs = logProbs[..k];
         int length = state.Length;
         int n = 0;
+        // The contexts' indexes and list ranges first, one level after the other without dependencies between
+        // levels, so that their cache misses overlap instead of adding up level by level.
+        Span<int> contexts = stackalloc int[NGramOptions.MaxOrder + 1];
+        Span<int> starts = stackalloc int[NGramOptions.MaxOrder + 1];
+        Span<int> ends = stackalloc int[NGramOptions.MaxOrder + 1];
+        for (int level = 1; level <= length; level++) contexts[level] = ContextIndex(state, level);
+        for (int level = 1; level <= length; level++)
+        {
+            var start = _tables.ChildStart[level - 1];
+            starts[level] = start[contexts[level]];
+            ends[level] = start[contexts[level] + 1];
+        }
+        for (int level = 1; level <= length; level++)
+        {
+            if (starts[level] < ends[level])
+            {
+                Prefetch(ref _words[level - 1][starts[level]]);
+                Prefetch(ref Unsafe.As<float, int>(ref _probs[level - 1][starts[level]]));
+            }
+        }
         for (int level = length; level >= 0; level--)
         {
             ReadOnlySpan<int> list;
@@ -140,11 +163,10 @@ internal sealed class SuccessorLists
             }
             else
             {
-                var range = Range(state, level);
-                list = range.Words.AsSpan(range.Start, range.End - range.Start);
-                stored = _probs[level - 1].AsSpan(range.Start, range.End - range.Start);
+                list = _words[level - 1].AsSpan(starts[level], ends[level] - starts[level]);
+                stored = _probs[level - 1].AsSpan(starts[level], ends[level] - starts[level]);
             }
-            int longerContext = level < length ? ContextIndex(state, level + 1) : -1;
+            int longerContext = level < length ? contexts[level + 1] : -1;
             int taken = 0;
             for (int i = 0; i < list.Length; i++)
             {
@@ -198,6 +220,12 @@ internal sealed class SuccessorLists
         words[i] = w;
         logProbs[i] = p;
         return n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref int address)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref address));
     }
 
     private static bool Better(float p, int w, float q, int v) => p > q || (p == q && w < v);
