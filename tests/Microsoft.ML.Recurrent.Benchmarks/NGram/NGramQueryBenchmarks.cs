@@ -61,6 +61,15 @@ public class NGramQueryBenchmarks
         return sum;
     }
 
+    /// <summary>The same through <see cref="NGramLanguageModel.ScoreSentence"/> (next tokens' n-grams prefetched); time per token.</summary>
+    [Benchmark(OperationsPerInvoke = 82430)]
+    public double ScoreTestSetBySentence()
+    {
+        double sum = 0;
+        foreach (var sentence in _testSentences) sum += _model.ScoreSentence(sentence, default);
+        return sum;
+    }
+
     /// <summary>Exact top-10 next words; time per call.</summary>
     [Benchmark(OperationsPerInvoke = Contexts)]
     public int NextWordsTop10()
