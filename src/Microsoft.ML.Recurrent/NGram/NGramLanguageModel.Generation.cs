@@ -6,6 +6,9 @@ namespace Microsoft.ML.Recurrent.NGram;
 
 public sealed partial class NGramLanguageModel
 {
+    // Rejections before a temperature below 1 falls back to weighing the whole vocabulary (a try is a few lookups).
+    private const int SharpenTries = 8;
+
     /// <summary>
     /// Generates words after <paramref name="prompt"/> (the prompt continues a sentence that starts at <c>&lt;s&gt;</c>).
     /// Returns the generated words only, separated by spaces, with a line break at each sentence end when
@@ -37,8 +40,9 @@ public sealed partial class NGramLanguageModel
     /// <see cref="NGramGenerationOptions.MaxTokens"/>); returns how many, an emitted <c>&lt;/s&gt;</c> included.
     /// Every configuration samples exactly from the documented distribution: temperature 1 without top-k/top-p draws
     /// from the model with a few lookups per word; a top-k restricts the draw to the exact k best words (then
-    /// temperature and top-p apply to them); temperature or top-p without top-k weighs the whole vocabulary per word
-    /// (a few vector passes over it: slower on large vocabularies, set a top-k for speed). Allocates only per call.
+    /// temperature and top-p apply to them); a temperature below 1 alone draws by rejection from the exact sampler;
+    /// otherwise temperature or top-p without top-k weighs the whole vocabulary per word (a few vector passes over it:
+    /// slower on large vocabularies, set a top-k for speed). Allocates only per call.
     /// </summary>
     public int Generate(NGramState state, Span<int> destination, NGramGenerationOptions options)
     {
@@ -55,6 +59,7 @@ public sealed partial class NGramLanguageModel
         var weights = exact || whole ? [] : new double[width];
         var wholeWeights = whole ? new float[width] : [];
         var successors = Successors;
+        bool sharpen = whole && options.TopP >= 1f && options.Temperature < 1f;
         int n = 0;
         while (n < limit)
         {
@@ -62,8 +67,14 @@ public sealed partial class NGramLanguageModel
             if (exact) word = successors.Sample(state, random);
             else if (whole)
             {
-                successors.ScoreAll(state, logProbs);
-                word = WholeVocabularySampler.Draw(logProbs, wholeWeights, candidates, options.Temperature, options.TopP, random);
+                // Temperature below 1 alone: by rejection from the exact sampler, which is exact and usually cheaper
+                // than weighing the vocabulary; that (exact too) when the rejections pile up.
+                word = sharpen ? successors.SampleSharpened(state, 1.0 / options.Temperature, random, SharpenTries) : -1;
+                if (word < 0)
+                {
+                    successors.ScoreAll(state, logProbs);
+                    word = WholeVocabularySampler.Draw(logProbs, wholeWeights, candidates, options.Temperature, options.TopP, random);
+                }
             }
             else
             {

@@ -61,7 +61,7 @@ public class NGramQueryBenchmarks
         return sum;
     }
 
-    /// <summary>The same through <see cref="NGramLanguageModel.ScoreSentence"/> (next tokens' n-grams prefetched); time per token.</summary>
+    /// <summary>The same through <see cref="NGramLanguageModel.ScoreSentence(ReadOnlySpan{int}, Span{float})"/> (next tokens' n-grams prefetched); time per token.</summary>
     [Benchmark(OperationsPerInvoke = 82430)]
     public double ScoreTestSetBySentence()
     {

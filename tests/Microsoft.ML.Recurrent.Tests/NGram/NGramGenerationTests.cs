@@ -43,7 +43,9 @@ public sealed class NGramGenerationTests
     [InlineData("w3", 0, 1.0, 1.0)]    // plain sampling
     [InlineData("w3", 40, 1.0, 1.0)]   // top-k
     [InlineData("w3 w24", 5, 1.0, 1.0)]
-    [InlineData("w3", 0, 0.5, 1.0)]    // temperature over the whole vocabulary
+    [InlineData("w3", 0, 0.5, 1.0)]    // temperature over the whole vocabulary (below 1: by rejection)
+    [InlineData("", 0, 0.8, 1.0)]
+    [InlineData("w1 w2 w3 w4", 0, 0.2, 1.0)]
     [InlineData("w0 w0 w7", 0, 1.7, 1.0)]
     [InlineData("w3", 0, 1.0, 0.6)]    // top-p over the whole vocabulary
     [InlineData("", 0, 0.8, 0.9)]

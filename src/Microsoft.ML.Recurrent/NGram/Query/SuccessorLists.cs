@@ -267,6 +267,63 @@ internal sealed class SuccessorLists
         logProbs[TokenizedCorpusIds.Begin] = float.NegativeInfinity;
     }
 
+    /// <summary>
+    /// Draws a word from p(·|state)^<paramref name="exponent"/> (renormalised; exponent = 1/T ≥ 1, i.e. temperature
+    /// ≤ 1) by rejection, or returns −1 after <paramref name="maxTries"/> rejections (the caller then draws another way:
+    /// an accepted draw has exactly the target distribution, so falling back keeps the result exact).
+    /// </summary>
+    /// <remarks>
+    /// Proposal: the exact sampler, p. Accept w with probability (p(w)/M)^(exponent − 1), M ≥ max p: the target is
+    /// then ∝ p^exponent. M is the largest first entry of the context lists with their back-offs (a word's
+    /// probability is its list's stored probability plus the same back-offs, added in the same order, so no word
+    /// exceeds it). Costs a few lookups per try instead of weighing the vocabulary; not for add-k (no such bound).
+    /// </remarks>
+    public int SampleSharpened(in NGramState state, double exponent, Random random, int maxTries)
+    {
+        if (_addK) return -1;
+        float bound = MaxLogProbBound(state);
+        double rate = (exponent - 1) * Math.Log(10);
+        for (int attempt = 0; attempt < maxTries; attempt++)
+        {
+            int w = Sample(state, random);
+            float logProb = _tables.Score(state, w, out _, out _);
+            if (random.NextDouble() < Math.Exp(rate * (logProb - bound))) return w;
+        }
+        return -1;
+    }
+
+    // An upper bound of log10 p(w | state) over the suggestible words (see SampleSharpened).
+    private float MaxLogProbBound(in NGramState state)
+    {
+        int length = state.Length;
+        float bound = float.NegativeInfinity;
+        for (int level = 0; level <= length; level++)
+        {
+            ReadOnlySpan<int> list;
+            ReadOnlySpan<float> stored;
+            if (level == 0)
+            {
+                list = _unigramWords;
+                stored = _unigramProbs;
+            }
+            else
+            {
+                var range = Range(state, level);
+                list = range.Words.AsSpan(range.Start, range.End - range.Start);
+                stored = _probs[level - 1].AsSpan(range.Start, range.End - range.Start);
+            }
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (!Suggestible(list[i])) continue;
+                float p = stored[i];
+                for (int j = level; j < length; j++) p += state.Backoffs[j];
+                bound = Math.Max(bound, p);
+                break;
+            }
+        }
+        return bound;
+    }
+
     /// <summary>Draws a word from p(·|state) exactly (temperature 1, no truncation).</summary>
     public int Sample(in NGramState state, Random random) => SampleLevel(state, state.Length, random, 0);
 
