@@ -1,9 +1,14 @@
+using System.Numerics.Tensors;
+using Microsoft.ML.Recurrent.NGram.Query;
 using System.Text;
 
 namespace Microsoft.ML.Recurrent.NGram;
 
 public sealed partial class NGramLanguageModel
 {
+    // Rejections before a temperature below 1 falls back to weighing the whole vocabulary (a try is a few lookups).
+    private const int SharpenTries = 8;
+
     /// <summary>
     /// Generates words after <paramref name="prompt"/> (the prompt continues a sentence that starts at <c>&lt;s&gt;</c>).
     /// Returns the generated words only, separated by spaces, with a line break at each sentence end when
@@ -33,9 +38,11 @@ public sealed partial class NGramLanguageModel
     /// <summary>
     /// Generates word ids after <paramref name="state"/> into <paramref name="destination"/> (at most its length and
     /// <see cref="NGramGenerationOptions.MaxTokens"/>); returns how many, an emitted <c>&lt;/s&gt;</c> included.
-    /// Temperature 1 without top-k/top-p draws exactly from the model with a few lookups per word; a top-k
-    /// restricts the draw to the exact k best words; temperature or top-p without top-k scores the whole vocabulary
-    /// per word (slow on large vocabularies: set a top-k).
+    /// Every configuration samples exactly from the documented distribution: temperature 1 without top-k/top-p draws
+    /// from the model with a few lookups per word; a top-k restricts the draw to the exact k best words (then
+    /// temperature and top-p apply to them); a temperature below 1 alone draws by rejection from the exact sampler;
+    /// otherwise temperature or top-p without top-k weighs the whole vocabulary per word (a few vector passes over it:
+    /// slower on large vocabularies, set a top-k for speed). Allocates only per call.
     /// </summary>
     public int Generate(NGramState state, Span<int> destination, NGramGenerationOptions options)
     {
@@ -45,18 +52,33 @@ public sealed partial class NGramLanguageModel
         int limit = Math.Min(destination.Length, options.MaxTokens);
         bool greedy = options.Temperature == 0f;
         bool exact = !greedy && options.TopK == 0 && options.Temperature == 1f && options.TopP >= 1f;
-        int width = greedy ? 1 : options.TopK > 0 ? options.TopK : Vocabulary.Count;
+        bool whole = !greedy && !exact && options.TopK == 0;
+        int width = greedy ? 1 : options.TopK > 0 ? Math.Min(options.TopK, Vocabulary.Count) : Vocabulary.Count;
         var candidates = exact ? [] : new int[width];
         var logProbs = exact ? [] : new float[width];
-        var weights = exact ? [] : new double[width];
+        var weights = exact || whole ? [] : new double[width];
+        var wholeWeights = whole ? new float[width] : [];
+        var successors = Successors;
+        bool sharpen = whole && options.TopP >= 1f && options.Temperature < 1f;
         int n = 0;
         while (n < limit)
         {
             int word;
-            if (exact) word = Successors.Sample(state, random);
+            if (exact) word = successors.Sample(state, random);
+            else if (whole)
+            {
+                // Temperature below 1 alone: by rejection from the exact sampler, which is exact and usually cheaper
+                // than weighing the vocabulary; that (exact too) when the rejections pile up.
+                word = sharpen ? successors.SampleSharpened(state, 1.0 / options.Temperature, random, SharpenTries) : -1;
+                if (word < 0)
+                {
+                    successors.ScoreAll(state, logProbs);
+                    word = WholeVocabularySampler.Draw(logProbs, wholeWeights, candidates, options.Temperature, options.TopP, random);
+                }
+            }
             else
             {
-                int count = greedy || options.TopK > 0 ? PredictNextWords(state, candidates.AsSpan(0, width), logProbs.AsSpan(0, width)) : ScoreAll(state, candidates, logProbs);
+                int count = successors.TopK(state, width, candidates, logProbs);
                 word = greedy || count == 1 ? candidates[0] : Draw(candidates, logProbs, weights, count, options, random);
             }
             destination[n++] = word;
@@ -67,22 +89,6 @@ public sealed partial class NGramLanguageModel
             }
             else Score(state, word, out state);
         }
-        return n;
-    }
-
-    // Every suggestible word with its probability, sorted by probability (descending).
-    private int ScoreAll(in NGramState state, int[] ids, float[] logProbs)
-    {
-        int n = 0;
-        for (int w = 0; w < Vocabulary.Count; w++)
-        {
-            if (w == NGramVocabulary.UnknownId || w == NGramVocabulary.BeginOfSentenceId) continue;
-            ids[n] = w;
-            logProbs[n] = -Score(state, w, out _);
-            n++;
-        }
-        Array.Sort(logProbs, ids, 0, n);
-        for (int i = 0; i < n; i++) logProbs[i] = -logProbs[i];
         return n;
     }
 

@@ -6,8 +6,14 @@ public sealed partial class NGramLanguageModel
 {
     private SuccessorLists? _successors;
 
-    internal SuccessorLists Successors =>
-        LazyInitializer.EnsureInitialized(ref _successors, () => new SuccessorLists(Tables, Smoothing == NGramSmoothing.AddK));
+    // Built on first use; no lambda, so that reading it (once per suggestion call) allocates nothing.
+    internal SuccessorLists Successors => Volatile.Read(ref _successors) ?? BuildSuccessors();
+
+    private SuccessorLists BuildSuccessors()
+    {
+        var built = new SuccessorLists(Tables, Smoothing == NGramSmoothing.AddK);
+        return Interlocked.CompareExchange(ref _successors, built, null) ?? built;
+    }
 
     /// <summary>The context after <c>&lt;s&gt;</c> and the words of <paramref name="text"/> (split on white space).</summary>
     public NGramState ContextOf(string text)

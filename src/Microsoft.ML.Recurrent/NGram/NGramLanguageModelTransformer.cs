@@ -147,12 +147,8 @@ public sealed class NGramLanguageModelTransformer : RowToRowTransformerBase, ILo
         double Sum(out int tokens)
         {
             int n = reader.ReadIds(model.Vocabulary, ref ids);
-            var state = model.BeginSentence();
-            double sum = 0;
-            for (int i = 0; i < n; i++) sum += model.Score(state, ids[i], out state);
-            sum += model.Score(state, NGramVocabulary.EndOfSentenceId, out _);
             tokens = n + 1;
-            return sum;
+            return model.ScoreSentence(ids.AsSpan(0, n), default); // same sum, next tokens prefetched
         }
         return column switch
         {

@@ -61,6 +61,15 @@ public class NGramQueryBenchmarks
         return sum;
     }
 
+    /// <summary>The same through <see cref="NGramLanguageModel.ScoreSentence(ReadOnlySpan{int}, Span{float})"/> (next tokens' n-grams prefetched); time per token.</summary>
+    [Benchmark(OperationsPerInvoke = 82430)]
+    public double ScoreTestSetBySentence()
+    {
+        double sum = 0;
+        foreach (var sentence in _testSentences) sum += _model.ScoreSentence(sentence, default);
+        return sum;
+    }
+
     /// <summary>Exact top-10 next words; time per call.</summary>
     [Benchmark(OperationsPerInvoke = Contexts)]
     public int NextWordsTop10()
@@ -75,9 +84,27 @@ public class NGramQueryBenchmarks
     public int GenerateSampled() =>
         _model.Generate(_model.BeginSentence(), _generated, new NGramGenerationOptions { MaxTokens = SampledTokens, Seed = 1, StopAtEndOfSentence = false });
 
+    /// <summary>Sampling with temperature 0.8 over the whole vocabulary; time per generated token.</summary>
+    [Benchmark(OperationsPerInvoke = TopKTokens)]
+    public int GenerateTemperature() => GenerateWith(new NGramGenerationOptions { Temperature = 0.8f });
+
+    /// <summary>Sampling among the exact top 40 (temperature 1); time per generated token.</summary>
+    [Benchmark(OperationsPerInvoke = TopKTokens)]
+    public int GenerateTopK() => GenerateWith(new NGramGenerationOptions { TopK = 40 });
+
+    /// <summary>Nucleus sampling, top-p 0.9 (temperature 1); time per generated token.</summary>
+    [Benchmark(OperationsPerInvoke = TopKTokens)]
+    public int GenerateTopP() => GenerateWith(new NGramGenerationOptions { TopP = 0.9f });
+
     /// <summary>Sampling among the exact top 40 with temperature 0.8 and top-p 0.95; time per generated token.</summary>
     [Benchmark(OperationsPerInvoke = TopKTokens)]
-    public int GenerateTopK40() =>
+    public int GenerateTopK40() => GenerateWith(new NGramGenerationOptions { TopK = 40, Temperature = 0.8f, TopP = 0.95f });
+
+    private int GenerateWith(NGramGenerationOptions settings) =>
         _model.Generate(_model.BeginSentence(), _generated.AsSpan(0, TopKTokens),
-            new NGramGenerationOptions { MaxTokens = TopKTokens, Seed = 1, TopK = 40, Temperature = 0.8f, TopP = 0.95f, StopAtEndOfSentence = false });
+            new NGramGenerationOptions
+            {
+                MaxTokens = TopKTokens, Seed = 1, TopK = settings.TopK, Temperature = settings.Temperature, TopP = settings.TopP,
+                StopAtEndOfSentence = false,
+            });
 }

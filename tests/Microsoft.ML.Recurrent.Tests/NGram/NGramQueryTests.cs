@@ -101,4 +101,32 @@ public sealed class NGramQueryTests
             Assert.True(Math.Abs(frequency[w] / draws - p) < 5 * sigma + 1e-4, $"word {model.Vocabulary[w]}: drawn {frequency[w] / draws}, p {p}");
         }
     }
+
+    [Theory]
+    [InlineData(NGramSmoothing.KneserNey)]
+    [InlineData(NGramSmoothing.AddK)]
+    public void ScoreSentence_IsBitIdenticalToScoringTokenByToken(NGramSmoothing smoothing)
+    {
+        var model = NGramLanguageModel.Train(KneserNeyOracleTests.RandomCorpus(600, 200, 7), new NGramOptions { Order = 5, Smoothing = smoothing });
+        var random = new Random(11);
+        for (int s = 0; s < 200; s++)
+        {
+            // Words of the vocabulary, the unknown word, <s> and ids outside the vocabulary.
+            var ids = Enumerable.Range(0, random.Next(0, 30)).Select(_ => random.Next(-2, model.Vocabulary.Count + 3)).ToArray();
+            var probs = new float[ids.Length + 1];
+            double sum = model.ScoreSentence(ids, probs);
+            var state = model.BeginSentence();
+            double expectedSum = 0;
+            for (int t = 0; t <= ids.Length; t++)
+            {
+                float p = model.Score(state, t < ids.Length ? ids[t] : NGramVocabulary.EndOfSentenceId, out state);
+                Assert.Equal(BitConverter.SingleToInt32Bits(p), BitConverter.SingleToInt32Bits(probs[t]));
+                expectedSum += p;
+            }
+            Assert.Equal(expectedSum, sum);
+            Assert.Equal(expectedSum, model.ScoreSentence(ids, default));
+        }
+        var error = Assert.Throws<ArgumentException>(() => model.ScoreSentence(new int[3], new float[3]));
+        Assert.Contains("log10Probabilities has 3 elements", error.Message);
+    }
 }

@@ -1,4 +1,6 @@
-using System.Buffers;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Microsoft.ML.Recurrent.NGram.Query;
 
@@ -107,104 +109,219 @@ internal sealed class SuccessorLists
         return (_words[level - 1], _cumulative[level - 1], start[index], start[index + 1], index);
     }
 
-    // The k-th largest of values[0..n) (n ≥ k; k and n are small).
-    private static float KthLargest(float[] values, int n, int k)
-    {
-        Span<float> top = k <= 256 ? stackalloc float[k] : new float[k];
-        top.Fill(float.NegativeInfinity);
-        for (int i = 0; i < n; i++)
-        {
-            float v = values[i];
-            if (v <= top[k - 1]) continue;
-            int j = k - 1;
-            while (j > 0 && top[j - 1] < v) { top[j] = top[j - 1]; j--; }
-            top[j] = v;
-        }
-        return top[k - 1];
-    }
-
     private int ContextIndex(in NGramState state, int level)
     {
         int slot = state.Slots[level - 1];
         return level == 1 ? slot : _tables.IndexOfSlot[level - 2][slot];
     }
 
-    /// <summary>Writes the exact top-k next words (by probability, descending) and their log10 probabilities; returns how many.</summary>
+    /// <summary>
+    /// Writes the exact top-k next words (by probability, descending; ties by ascending id) and their log10
+    /// probabilities into the spans (at least <paramref name="k"/> long); returns how many. Allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// The spans hold the best candidates so far, sorted, so the k-th best is a threshold from the first level on:
+    /// each level's list is sorted by stored probability and all its words get the same back-offs, so the first word
+    /// below the threshold ends the level, and the (binary search) check that a word belongs to a longer context is
+    /// only paid for words that would enter.
+    /// </remarks>
+    [SkipLocalsInit]
     public int TopK(in NGramState state, int k, Span<int> words, Span<float> logProbs)
     {
+        words = words[..k];
+        logProbs = logProbs[..k];
         int length = state.Length;
-        int capacity = k * (length + 1);
-        int[] candidateWords = ArrayPool<int>.Shared.Rent(capacity);
-        float[] candidateProbs = ArrayPool<float>.Shared.Rent(capacity);
-        try
+        int n = 0;
+        // The contexts' indexes and list ranges first, one level after the other without dependencies between
+        // levels, so that their cache misses overlap instead of adding up level by level.
+        Span<int> contexts = stackalloc int[NGramOptions.MaxOrder + 1];
+        Span<int> starts = stackalloc int[NGramOptions.MaxOrder + 1];
+        Span<int> ends = stackalloc int[NGramOptions.MaxOrder + 1];
+        for (int level = 1; level <= length; level++) contexts[level] = ContextIndex(state, level);
+        for (int level = 1; level <= length; level++)
         {
-            int n = 0;
-            for (int level = length; level >= 0; level--)
+            var start = _tables.ChildStart[level - 1];
+            starts[level] = start[contexts[level]];
+            ends[level] = start[contexts[level] + 1];
+        }
+        for (int level = 1; level <= length; level++)
+        {
+            if (starts[level] < ends[level])
             {
-                int[] list;
-                float[] stored;
-                int lo, hi;
-                if (level == 0) (list, stored, lo, hi) = (_unigramWords, _unigramProbs, 0, _unigramWords.Length);
-                else
+                Prefetch(ref _words[level - 1][starts[level]]);
+                Prefetch(ref Unsafe.As<float, int>(ref _probs[level - 1][starts[level]]));
+            }
+        }
+        for (int level = length; level >= 0; level--)
+        {
+            ReadOnlySpan<int> list;
+            ReadOnlySpan<float> stored;
+            if (level == 0)
+            {
+                list = _unigramWords;
+                stored = _unigramProbs;
+            }
+            else
+            {
+                list = _words[level - 1].AsSpan(starts[level], ends[level] - starts[level]);
+                stored = _probs[level - 1].AsSpan(starts[level], ends[level] - starts[level]);
+            }
+            int longerContext = level < length ? contexts[level + 1] : -1;
+            int taken = 0;
+            for (int i = 0; i < list.Length; i++)
+            {
+                int w = list[i];
+                if (!Suggestible(w)) continue;
+                float p;
+                if (_addK)
                 {
-                    var range = Range(state, level);
-                    (list, stored, lo, hi) = (range.Words, _probs[level - 1], range.Start, range.End);
-                }
-                int longerContext = level < length ? ContextIndex(state, level + 1) : -1;
-                // Once k candidates are known, a word of this level that scores below the k-th best cannot enter:
-                // the list is sorted, so the rest of the level cannot either.
-                float threshold = n >= k ? KthLargest(candidateProbs, n, k) : float.NegativeInfinity;
-                int taken = 0;
-                for (int i = lo; i < hi && taken < k; i++)
-                {
-                    int w = list[i];
-                    if (!Suggestible(w)) continue;
-                    if (!_addK)
-                    {
-                        float bound = stored[i];
-                        for (int j = level; j < length; j++) bound += state.Backoffs[j];
-                        if (bound < threshold) break;
-                    }
-                    float p;
-                    if (_addK)
-                    {
-                        p = _tables.Score(state, w, out _, out int matched);
-                        if (matched - 1 != level) continue;
-                    }
-                    else
-                    {
-                        // Seen after the next longer context: its longest match is longer, ranked at that level.
-                        // (Models are suffix-closed, so checking the next longer context is enough.)
-                        if (longerContext >= 0 && _tables.FindChild(level + 2, longerContext, w) >= 0) continue;
-                        // Words whose longest match is this level share the back-offs of the longer contexts,
-                        // added in the order scoring adds them so that the value is bit-identical to Score.
-                        p = stored[i];
-                        for (int j = level; j < length; j++) p += state.Backoffs[j];
-                    }
-                    candidateWords[n] = w;
-                    candidateProbs[n] = p;
-                    n++;
+                    // Add-k probabilities do not follow the stored order across the back-off: score every word, up to k per level.
+                    if (taken == k) break;
+                    p = _tables.Score(state, w, out _, out int matched);
+                    if (matched - 1 != level) continue;
                     taken++;
                 }
+                else
+                {
+                    // Words whose longest match is this level share the back-offs of the longer contexts, added in the
+                    // order scoring adds them so that the value is bit-identical to Score (and, rounding being
+                    // monotonic, still sorted).
+                    p = stored[i];
+                    for (int j = level; j < length; j++) p += state.Backoffs[j];
+                    if (n == k)
+                    {
+                        if (p < logProbs[k - 1]) break;
+                        if (p == logProbs[k - 1] && w > words[k - 1]) continue;
+                    }
+                    // Seen after the next longer context: its longest match is longer, ranked at that level.
+                    // (Models are suffix-closed, so checking the next longer context is enough.)
+                    if (longerContext >= 0 && _tables.FindChild(level + 2, longerContext, w) >= 0) continue;
+                }
+                n = Insert(words, logProbs, n, w, p);
             }
-            int count = Math.Min(k, n);
-            for (int i = 0; i < count; i++)
-            {
-                int best = i;
-                for (int j = i + 1; j < n; j++)
-                    if (candidateProbs[j] > candidateProbs[best] || (candidateProbs[j] == candidateProbs[best] && candidateWords[j] < candidateWords[best])) best = j;
-                (candidateWords[i], candidateWords[best]) = (candidateWords[best], candidateWords[i]);
-                (candidateProbs[i], candidateProbs[best]) = (candidateProbs[best], candidateProbs[i]);
-                words[i] = candidateWords[i];
-                logProbs[i] = candidateProbs[i];
-            }
-            return count;
         }
-        finally
+        return n;
+    }
+
+    // Inserts (w, p) into the sorted candidates words/logProbs[0..n) of capacity words.Length, dropping the worst when
+    // full; returns the new count.
+    private static int Insert(Span<int> words, Span<float> logProbs, int n, int w, float p)
+    {
+        int i;
+        if (n < words.Length) i = n++;
+        else if (Better(p, w, logProbs[n - 1], words[n - 1])) i = n - 1;
+        else return n;
+        while (i > 0 && Better(p, w, logProbs[i - 1], words[i - 1]))
         {
-            ArrayPool<int>.Shared.Return(candidateWords);
-            ArrayPool<float>.Shared.Return(candidateProbs);
+            words[i] = words[i - 1];
+            logProbs[i] = logProbs[i - 1];
+            i--;
         }
+        words[i] = w;
+        logProbs[i] = p;
+        return n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref int address)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref address));
+    }
+
+    private static bool Better(float p, int w, float q, int v) => p > q || (p == q && w < v);
+
+    /// <summary>
+    /// Writes log10 p(w | state) for every word id into <paramref name="logProbs"/> (the vocabulary's length),
+    /// −∞ for the unknown word and <c>&lt;s&gt;</c>; each value is bit-identical to <see cref="NGramQueryTables.Score"/>.
+    /// </summary>
+    /// <remarks>
+    /// A word's probability is its stored probability at its longest match plus the back-offs of the longer contexts,
+    /// so the whole distribution is the unigrams plus all back-offs (added one back-off at a time over the vocabulary,
+    /// in scoring's order), overwritten by each context's successors from the shortest context to the longest (the
+    /// model is suffix-closed: a word seen after a context is seen after its suffixes). That is a few vector passes
+    /// and one write per successor instead of a hash lookup per word.
+    /// </remarks>
+    public void ScoreAll(in NGramState state, Span<float> logProbs)
+    {
+        logProbs = logProbs[.._tables.VocabularySize];
+        int length = state.Length;
+        if (_addK)
+        {
+            for (int w = 0; w < logProbs.Length; w++) logProbs[w] = Suggestible(w) ? _tables.Score(state, w, out _, out _) : float.NegativeInfinity;
+            return;
+        }
+        _tables.Data.UnigramProb.AsSpan(0, logProbs.Length).CopyTo(logProbs);
+        for (int j = 0; j < length; j++) TensorPrimitives.Add(logProbs, state.Backoffs[j], logProbs);
+        for (int level = 1; level <= length; level++)
+        {
+            var (words, _, lo, hi, _) = Range(state, level);
+            var stored = _probs[level - 1];
+            for (int i = lo; i < hi; i++)
+            {
+                float p = stored[i];
+                for (int j = level; j < length; j++) p += state.Backoffs[j];
+                logProbs[words[i]] = p;
+            }
+        }
+        logProbs[TokenizedCorpusIds.Unknown] = float.NegativeInfinity;
+        logProbs[TokenizedCorpusIds.Begin] = float.NegativeInfinity;
+    }
+
+    /// <summary>
+    /// Draws a word from p(·|state)^<paramref name="exponent"/> (renormalised; exponent = 1/T ≥ 1, i.e. temperature
+    /// ≤ 1) by rejection, or returns −1 after <paramref name="maxTries"/> rejections (the caller then draws another way:
+    /// an accepted draw has exactly the target distribution, so falling back keeps the result exact).
+    /// </summary>
+    /// <remarks>
+    /// Proposal: the exact sampler, p. Accept w with probability (p(w)/M)^(exponent − 1), M ≥ max p: the target is
+    /// then ∝ p^exponent. M is the largest first entry of the context lists with their back-offs (a word's
+    /// probability is its list's stored probability plus the same back-offs, added in the same order, so no word
+    /// exceeds it). Costs a few lookups per try instead of weighing the vocabulary; not for add-k (no such bound).
+    /// </remarks>
+    public int SampleSharpened(in NGramState state, double exponent, Random random, int maxTries)
+    {
+        if (_addK) return -1;
+        float bound = MaxLogProbBound(state);
+        double rate = (exponent - 1) * Math.Log(10);
+        for (int attempt = 0; attempt < maxTries; attempt++)
+        {
+            int w = Sample(state, random);
+            float logProb = _tables.Score(state, w, out _, out _);
+            if (random.NextDouble() < Math.Exp(rate * (logProb - bound))) return w;
+        }
+        return -1;
+    }
+
+    // An upper bound of log10 p(w | state) over the suggestible words (see SampleSharpened).
+    private float MaxLogProbBound(in NGramState state)
+    {
+        int length = state.Length;
+        float bound = float.NegativeInfinity;
+        for (int level = 0; level <= length; level++)
+        {
+            ReadOnlySpan<int> list;
+            ReadOnlySpan<float> stored;
+            if (level == 0)
+            {
+                list = _unigramWords;
+                stored = _unigramProbs;
+            }
+            else
+            {
+                var range = Range(state, level);
+                list = range.Words.AsSpan(range.Start, range.End - range.Start);
+                stored = _probs[level - 1].AsSpan(range.Start, range.End - range.Start);
+            }
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (!Suggestible(list[i])) continue;
+                float p = stored[i];
+                for (int j = level; j < length; j++) p += state.Backoffs[j];
+                bound = Math.Max(bound, p);
+                break;
+            }
+        }
+        return bound;
     }
 
     /// <summary>Draws a word from p(·|state) exactly (temperature 1, no truncation).</summary>
