@@ -60,6 +60,9 @@ public sealed partial class NGramLanguageModel
         var wholeWeights = whole ? new float[width] : [];
         var successors = Successors;
         bool sharpen = whole && options.TopP >= 1f && options.Temperature < 1f;
+        // Top-p with temperature ≤ 1 on a back-off model: by rejection from an exact sampler, the nucleus test by ranked masses.
+        var nucleus = whole && options.TopP < 1f && options.Temperature <= 1f && Smoothing == NGramSmoothing.KneserNey
+            ? RankedMass(1.0 / options.Temperature) : null;
         int n = 0;
         while (n < limit)
         {
@@ -69,7 +72,8 @@ public sealed partial class NGramLanguageModel
             {
                 // Temperature below 1 alone: by rejection from the exact sampler, which is exact and usually cheaper
                 // than weighing the vocabulary; that (exact too) when the rejections pile up.
-                word = sharpen ? successors.SampleSharpened(state, 1.0 / options.Temperature, random, SharpenTries) : -1;
+                word = sharpen ? successors.SampleSharpened(state, 1.0 / options.Temperature, random, SharpenTries)
+                    : nucleus is not null ? DrawFromNucleus(nucleus, state, options, random) : -1;
                 if (word < 0)
                 {
                     successors.ScoreAll(state, logProbs);
@@ -90,6 +94,42 @@ public sealed partial class NGramLanguageModel
             else Score(state, word, out state);
         }
         return n;
+    }
+
+    /// <summary>
+    /// One draw from the nucleus of p^(1/T) (T ≤ 1), or −1 after <see cref="WholeVocabularySampler.MaxTries"/>
+    /// rejections (the caller then weighs the whole vocabulary, exact too).
+    /// </summary>
+    /// <remarks>
+    /// Propose w from p^(1/T) exactly (the plain sampler, or its sharpened rejection for T &lt; 1) and keep it when the
+    /// words ranked before it (more probable, or as probable with a smaller id) weigh less than top-p of the total:
+    /// exactly the words of the nucleus pass, so an accepted draw has the renormalised nucleus distribution, and a try
+    /// is kept with probability ≥ top-p. The masses come from <see cref="RankedMassIndex"/> in O(order · log V).
+    /// When the most probable word alone reaches the target (tiny top-p), it is the nucleus and is returned at once.
+    /// </remarks>
+    private int DrawFromNucleus(RankedMassIndex nucleus, in NGramState state, NGramGenerationOptions options, Random random)
+    {
+        var successors = Successors;
+        var tables = Tables;
+        double target = options.TopP * nucleus.Total(state);
+        bool plain = options.Temperature == 1f;
+        Span<int> best = stackalloc int[1];
+        Span<float> bestLogProb = stackalloc float[1];
+        for (int attempt = 0; attempt < WholeVocabularySampler.MaxTries; attempt++)
+        {
+            int w = plain ? successors.Sample(state, random) : successors.SampleSharpened(state, nucleus.Exponent, random, SharpenTries);
+            if (w < 0) return -1;
+            float logProb = tables.Score(state, w, out _, out _);
+            if (nucleus.MassRankedBefore(state, w, logProb) < target) return w;
+            if (attempt == 1)
+            {
+                // Two rejections: the nucleus may be a single word (tiny top-p); check the best word's own weight.
+                if (successors.TopK(state, 1, best, bestLogProb) == 1
+                    && nucleus.MassRankedBefore(state, best[0], bestLogProb[0]) + Math.Pow(10, nucleus.Exponent * bestLogProb[0]) >= target)
+                    return best[0];
+            }
+        }
+        return -1;
     }
 
     // Candidates are sorted by probability, descending: temperature, then the nucleus cut, then one draw.

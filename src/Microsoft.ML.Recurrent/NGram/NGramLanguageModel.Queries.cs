@@ -15,6 +15,29 @@ public sealed partial class NGramLanguageModel
         return Interlocked.CompareExchange(ref _successors, built, null) ?? built;
     }
 
+    private RankedMassIndex? _rankedMass;       // exponent 1
+    private RankedMassIndex? _rankedMassOther;  // the last other exponent asked for (shares the sorted lists)
+
+    /// <summary>
+    /// The index of ranked masses for weights p^<paramref name="exponent"/>, built on first use (sorting once per
+    /// model, prefix sums once per exponent; the last exponent other than 1 is kept). Kneser-Ney (and ARPA) models only.
+    /// </summary>
+    internal RankedMassIndex RankedMass(double exponent)
+    {
+        var one = Volatile.Read(ref _rankedMass);
+        if (one is null)
+        {
+            var built = RankedMassIndex.Build(Tables, 1.0);
+            one = Interlocked.CompareExchange(ref _rankedMass, built, null) ?? built;
+        }
+        if (exponent == 1.0) return one;
+        var other = Volatile.Read(ref _rankedMassOther);
+        if (other is not null && other.Exponent == exponent) return other;
+        other = one.WithExponent(exponent);
+        Volatile.Write(ref _rankedMassOther, other);
+        return other;
+    }
+
     /// <summary>The context after <c>&lt;s&gt;</c> and the words of <paramref name="text"/> (split on white space).</summary>
     public NGramState ContextOf(string text)
     {

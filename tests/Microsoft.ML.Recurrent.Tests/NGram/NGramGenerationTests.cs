@@ -49,6 +49,14 @@ public sealed class NGramGenerationTests
     [InlineData("w0 w0 w7", 0, 1.7, 1.0)]
     [InlineData("w3", 0, 1.0, 0.6)]    // top-p over the whole vocabulary
     [InlineData("", 0, 0.8, 0.9)]
+    [InlineData("w1 w2 w3 w4", 0, 1.0, 0.9)] // top-p by ranked masses: successors below backed-off words, ties
+    [InlineData("w0 w0 w7", 0, 1.0, 0.3)]
+    [InlineData("w3 w24", 0, 1.0, 0.02)]     // a nucleus of a few words: rejections, then the single-word check
+    [InlineData("w3", 0, 1.0, 1e-5)]         // tiny: the most probable word
+    [InlineData("w5", 0, 1.0, 0.9999)]       // almost everything, the tail of equal unigram-backed words included
+    [InlineData("w3", 0, 0.5, 0.7)]          // with temperature below 1
+    [InlineData("w1 w2", 0, 0.9, 0.95)]
+    [InlineData("w3", 0, 1.5, 0.8)]          // temperature above 1: the whole-vocabulary path
     [InlineData("w3", 20, 0.7, 0.8)]   // all three
     [InlineData("w1 w2 w3", 40, 0.8, 0.95)]
     public void FirstWord_FollowsTheDocumentedDistribution(string context, int topK, double temperature, double topP)
@@ -73,8 +81,11 @@ public sealed class NGramGenerationTests
         }
     }
 
-    [Fact]
-    public void TinyTopP_AlwaysDrawsTheMostProbableWord()
+    [Theory]
+    [InlineData(1.3f)] // the whole-vocabulary path
+    [InlineData(1f)]   // ranked masses
+    [InlineData(0.6f)]
+    public void TinyTopP_AlwaysDrawsTheMostProbableWord(float temperature)
     {
         var state = Model.ContextOf("w3");
         var ids = new int[1];
@@ -83,7 +94,7 @@ public sealed class NGramGenerationTests
         Span<int> word = stackalloc int[1];
         for (int seed = 0; seed < 200; seed++)
         {
-            Model.Generate(state, word, new NGramGenerationOptions { MaxTokens = 1, Seed = seed, TopP = 1e-6f, Temperature = 1.3f });
+            Model.Generate(state, word, new NGramGenerationOptions { MaxTokens = 1, Seed = seed, TopP = 1e-6f, Temperature = temperature });
             Assert.Equal(ids[0], word[0]);
         }
     }
