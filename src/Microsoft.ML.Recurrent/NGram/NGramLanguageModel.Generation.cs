@@ -9,6 +9,9 @@ public sealed partial class NGramLanguageModel
     // Rejections before a temperature below 1 falls back to weighing the whole vocabulary (a try is a few lookups).
     private const int SharpenTries = 8;
 
+    // Failed rounds of the sharpened sampler (SharpenTries proposals each) before top-p weighs the whole vocabulary.
+    private const int MaxSharpenRounds = 4;
+
     /// <summary>
     /// Generates words after <paramref name="prompt"/> (the prompt continues a sentence that starts at <c>&lt;s&gt;</c>).
     /// Returns the generated words only, separated by spaces, with a line break at each sentence end when
@@ -115,10 +118,17 @@ public sealed partial class NGramLanguageModel
         bool plain = options.Temperature == 1f;
         Span<int> best = stackalloc int[1];
         Span<float> bestLogProb = stackalloc float[1];
+        int sharpenFailures = 0;
         for (int attempt = 0; attempt < WholeVocabularySampler.MaxTries; attempt++)
         {
             int w = plain ? successors.Sample(state, random) : successors.SampleSharpened(state, nucleus.Exponent, random, SharpenTries);
-            if (w < 0) return -1;
+            if (w < 0)
+            {
+                // Another round of the sharpened sampler is still far cheaper than weighing the vocabulary.
+                if (++sharpenFailures == MaxSharpenRounds) return -1;
+                attempt--;
+                continue;
+            }
             float logProb = tables.Score(state, w, out _, out _);
             if (nucleus.MassRankedBefore(state, w, logProb) < target) return w;
             if (attempt == 1)

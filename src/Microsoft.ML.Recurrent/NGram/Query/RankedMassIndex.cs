@@ -58,7 +58,27 @@ internal sealed class RankedMassIndex
     public double Exponent { get; }
 
     /// <summary>The total weight Σ p(w|state)^e over the suggestible words.</summary>
-    public double Total(in NGramState state) => WeightAbove(state, float.NegativeInfinity, -1);
+    public double Total(in NGramState state)
+    {
+        // Every list's last prefix sum is its whole weight (−∞ adds nothing): no search needed.
+        int length = state.Length;
+        double e = Exponent;
+        double mass = 0, backoffs = 0;
+        int longerContext = -1;
+        for (int level = length; level >= 0; level--)
+        {
+            if (level < length) backoffs += state.Backoffs[level];
+            int context = level >= 1 ? ContextIndex(state, level) : 0;
+            double all = level == 0 ? _unigramCumulative[^1] : Last(_cumulative[level - 1], _tables.ChildStart[level - 1], context);
+            if (longerContext >= 0) all -= Last(_lowerCumulative[level], _tables.ChildStart[level], longerContext);
+            if (all != 0) mass += all * Math.Pow(10, e * backoffs);
+            longerContext = context;
+        }
+        return mass;
+    }
+
+    private static double Last(double[] cumulative, int[] start, int context) =>
+        start[context + 1] > start[context] ? cumulative[start[context + 1] - 1] : 0;
 
     /// <summary>
     /// The weight of the words ranked before <paramref name="word"/> (more probable, or as probable with a smaller
@@ -66,12 +86,12 @@ internal sealed class RankedMassIndex
     /// </summary>
     public double MassRankedBefore(in NGramState state, int word, float logProb) => WeightAbove(state, logProb, word);
 
-    // Σ weight of the words whose log10 p exceeds tau, plus those equal to it with an id below tieId (none when tieId < 0).
+    // Σ weight of the words whose log10 p exceeds tau, plus those equal to it with an id below tieId.
     private double WeightAbove(in NGramState state, float tau, int tieId)
     {
         int length = state.Length;
         double e = Exponent;
-        double tieWeight = tieId >= 0 ? Math.Pow(10, e * tau) : 0;
+        double tieWeight = Math.Pow(10, e * tau);
         double mass = 0;
         double backoffs = 0; // Σ back-offs of the contexts longer than the level, from the longest down
         int longerContext = -1;
@@ -122,6 +142,10 @@ internal sealed class RankedMassIndex
     {
         tied = 0;
         if (lo >= hi) return 0;
+        // Often the whole range is below or above tau: two reads instead of a search.
+        float first = LevelLogProb(probs[lo], state, level);
+        if (first < tau) return 0;
+        if (first > tau && LevelLogProb(probs[hi - 1], state, level) > tau) return cumulative[hi - 1];
         // a: the first entry at or below tau.
         int a = lo, h = hi;
         while (a < h)
@@ -130,7 +154,7 @@ internal sealed class RankedMassIndex
             if (LevelLogProb(probs[mid], state, level) > tau) a = mid + 1; else h = mid;
         }
         double above = a > lo ? cumulative[a - 1] : 0;
-        if (tieId < 0 || a == hi) return above;
+        if (a == hi || LevelLogProb(probs[a], state, level) != tau) return above; // usually no word equals tau here
         // b: the first entry below tau; [a, b) equals tau, in runs of equal stored values each sorted by id.
         int b = a;
         h = hi;
@@ -249,6 +273,13 @@ internal sealed class RankedMassIndex
         // words/probs at the same positions; the unknown word and <s> get −∞. keys/items are scratch, grown as needed.
         private static void Sort(int[] sourceWords, float[] sourceProbs, int lo, int length, int[] words, float[] probs, ref ulong[] keys, ref int[] items)
         {
+            if (length == 1)
+            {
+                // Most contexts of the higher orders have one successor: nothing to sort.
+                words[lo] = sourceWords[lo];
+                probs[lo] = Suggestible(sourceWords[lo]) ? sourceProbs[lo] + 0f : float.NegativeInfinity;
+                return;
+            }
             if (keys.Length < length)
             {
                 keys = new ulong[length];
