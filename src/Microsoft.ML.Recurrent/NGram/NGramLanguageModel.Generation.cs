@@ -64,8 +64,11 @@ public sealed partial class NGramLanguageModel
         var successors = Successors;
         bool sharpen = whole && options.TopP >= 1f && options.Temperature < 1f;
         // Top-p with temperature ≤ 1 on a back-off model: by rejection from an exact sampler, the nucleus test by ranked masses.
-        var nucleus = whole && options.TopP < 1f && options.Temperature <= 1f && Smoothing == NGramSmoothing.KneserNey
-            ? RankedMass(1.0 / options.Temperature) : null;
+        // The index is built once the slow path has cost as much (see RankedMassWorkPerNGram): short generations on a
+        // large model do not pay for it, long ones and repeated calls do once.
+        bool nucleusApplies = whole && options.TopP < 1f && options.Temperature <= 1f && Smoothing == NGramSmoothing.KneserNey;
+        var nucleus = nucleusApplies ? RankedMassIfWorthIt(1.0 / options.Temperature, 0) : null;
+        int slowTokens = 0;
         int n = 0;
         while (n < limit)
         {
@@ -77,6 +80,11 @@ public sealed partial class NGramLanguageModel
                 // than weighing the vocabulary; that (exact too) when the rejections pile up.
                 word = sharpen ? successors.SampleSharpened(state, 1.0 / options.Temperature, random, SharpenTries)
                     : nucleus is not null ? DrawFromNucleus(nucleus, state, options, random) : -1;
+                if (word < 0 && nucleusApplies && nucleus is null && ++slowTokens == 256)
+                {
+                    nucleus = RankedMassIfWorthIt(1.0 / options.Temperature, slowTokens);
+                    slowTokens = 0;
+                }
                 if (word < 0)
                 {
                     successors.ScoreAll(state, logProbs);
@@ -96,6 +104,7 @@ public sealed partial class NGramLanguageModel
             }
             else Score(state, word, out state);
         }
+        if (slowTokens > 0) RankedMassIfWorthIt(1.0 / options.Temperature, slowTokens);
         return n;
     }
 

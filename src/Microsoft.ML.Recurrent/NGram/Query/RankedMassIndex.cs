@@ -187,12 +187,13 @@ internal sealed class RankedMassIndex
     // Prefix sums of 10^(e·p) within each range start[c]..start[c+1]; −∞ (never drawn) adds nothing.
     private static void Accumulate(float[] probs, double[] cumulative, int[] start, double exponent)
     {
+        double scale = exponent * Math.Log(10);
         for (int c = 0; c + 1 < start.Length; c++)
         {
             double sum = 0;
             for (int i = start[c]; i < start[c + 1]; i++)
             {
-                if (probs[i] != float.NegativeInfinity) sum += Math.Pow(10, exponent * probs[i]);
+                if (probs[i] != float.NegativeInfinity) sum += Math.Exp(scale * probs[i]);
                 cumulative[i] = sum;
             }
         }

@@ -87,4 +87,18 @@ public sealed class RankedMassIndexTests
         Assert.Same(model.RankedMass(2.0), model.RankedMass(2.0));
         Assert.True(model.RankedMass(2.0).Total(state) < model.RankedMass(1.0).Total(state));
     }
+
+    [Fact]
+    public void Index_IsBuiltOnceTheWholeVocabularyPathHasCostAsMuch()
+    {
+        var model = NGramLanguageModel.Train(KneserNeyOracleTests.RandomCorpus(600, 200, 7), new NGramOptions { Order = 4 });
+        long nGrams = 0;
+        for (int k = 1; k <= model.Order; k++) nGrams += model.NGramCount(k);
+        long tokens = model.RankedMassWorkPerNGram * nGrams / model.Vocabulary.Count; // just below the threshold (rounded down)
+        Assert.Null(model.RankedMassIfWorthIt(1.0, (int)tokens - 1));
+        Assert.Null(model.RankedMassIfWorthIt(1.0, 0));
+        Assert.NotNull(model.RankedMassIfWorthIt(1.0, 2));
+        Assert.NotNull(model.RankedMassIfWorthIt(1.0, 0)); // kept
+        Assert.Null(model.RankedMassIfWorthIt(2.0, 1));    // another exponent: its own (smaller) threshold, counted afresh
+    }
 }
