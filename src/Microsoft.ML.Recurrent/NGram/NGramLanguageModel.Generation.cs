@@ -123,7 +123,7 @@ public sealed partial class NGramLanguageModel
     {
         var successors = Successors;
         var tables = Tables;
-        double target = options.TopP * nucleus.Total(state);
+        double target = -1; // top-p of the total, known from the first try on (the total comes with the first mass)
         bool plain = options.Temperature == 1f;
         Span<int> best = stackalloc int[1];
         Span<float> bestLogProb = stackalloc float[1];
@@ -139,7 +139,9 @@ public sealed partial class NGramLanguageModel
                 continue;
             }
             float logProb = tables.Score(state, w, out _, out _);
-            if (nucleus.MassRankedBefore(state, w, logProb) < target) return w;
+            double before = nucleus.MassRankedBefore(state, w, logProb, out double total);
+            if (target < 0) target = options.TopP * total;
+            if (before < target) return w;
             if (attempt == 1)
             {
                 // Two rejections: the nucleus may be a single word (tiny top-p); check the best word's own weight.

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace Microsoft.ML.Recurrent.NGram.Query;
 
 /// <summary>
@@ -71,7 +74,7 @@ internal sealed class RankedMassIndex
             int context = level >= 1 ? ContextIndex(state, level) : 0;
             double all = level == 0 ? _unigramCumulative[^1] : Last(_cumulative[level - 1], _tables.ChildStart[level - 1], context);
             if (longerContext >= 0) all -= Last(_lowerCumulative[level], _tables.ChildStart[level], longerContext);
-            if (all != 0) mass += all * Math.Pow(10, e * backoffs);
+            if (all != 0) mass += all * Math.Exp(e * Math.Log(10) * backoffs);
             longerContext = context;
         }
         return mass;
@@ -84,42 +87,81 @@ internal sealed class RankedMassIndex
     /// The weight of the words ranked before <paramref name="word"/> (more probable, or as probable with a smaller
     /// id); <paramref name="logProb"/> is its log10 probability as <see cref="NGramQueryTables.Score"/> gives it.
     /// </summary>
-    public double MassRankedBefore(in NGramState state, int word, float logProb) => WeightAbove(state, logProb, word);
+    public double MassRankedBefore(in NGramState state, int word, float logProb) => MassRankedBefore(state, word, logProb, out _);
 
-    // Σ weight of the words whose log10 p exceeds tau, plus those equal to it with an id below tieId.
-    private double WeightAbove(in NGramState state, float tau, int tieId)
+    /// <summary>As <see cref="MassRankedBefore(in NGramState, int, float)"/>, with <see cref="Total"/> on the side (the same reads).</summary>
+    /// <remarks>
+    /// The level of L words counts the words of its list above tau, minus those of the (L+1)-word context's list (by
+    /// their level-L probability), whose range is the next level's: the ranges of all levels are read first and their
+    /// ends prefetched, so that the cache misses of the levels overlap instead of adding up.
+    /// </remarks>
+    [SkipLocalsInit]
+    public double MassRankedBefore(in NGramState state, int word, float logProb, out double total)
     {
         int length = state.Length;
-        double e = Exponent;
-        double tieWeight = Math.Pow(10, e * tau);
-        double mass = 0;
+        Span<int> lo = stackalloc int[NGramOptions.MaxOrder + 1];
+        Span<int> hi = stackalloc int[NGramOptions.MaxOrder + 1];
+        lo[0] = 0;
+        hi[0] = _unigramCumulative.Length;
+        for (int level = 1; level <= length; level++) lo[level] = ContextIndex(state, level);
+        for (int level = 1; level <= length; level++)
+        {
+            var start = _tables.ChildStart[level - 1];
+            int context = lo[level];
+            lo[level] = start[context];
+            hi[level] = start[context + 1];
+        }
+        for (int level = 1; level <= length; level++)
+        {
+            if (lo[level] >= hi[level]) continue;
+            Prefetch(ref _ranking.Probs[level - 1][lo[level]]);
+            Prefetch(ref _ranking.Probs[level - 1][hi[level] - 1]);
+            Prefetch(ref _ranking.LowerProbs[level - 1][lo[level]]);
+            Prefetch(ref _ranking.LowerProbs[level - 1][hi[level] - 1]);
+            Prefetch(ref _cumulative[level - 1][hi[level] - 1]);
+            Prefetch(ref _lowerCumulative[level - 1][hi[level] - 1]);
+        }
+
+        double scale = Exponent * Math.Log(10);
+        double tieWeight = Math.Exp(scale * logProb);
+        double mass = 0, all = 0;
         double backoffs = 0; // Σ back-offs of the contexts longer than the level, from the longest down
-        int longerContext = -1;
         for (int level = length; level >= 0; level--)
         {
             if (level < length) backoffs += state.Backoffs[level];
-            double above;
+            double above, whole;
             int tied;
-            int context = level >= 1 ? ContextIndex(state, level) : 0;
             if (level == 0)
-                above = Above(_ranking.UnigramWords, _ranking.UnigramProbs, _unigramCumulative, 0, _unigramCumulative.Length, state, 0, tau, tieId, out tied);
+            {
+                above = Above(_ranking.UnigramWords, _ranking.UnigramProbs, _unigramCumulative, 0, hi[0], state, 0, logProb, word, out tied);
+                whole = _unigramCumulative[^1];
+            }
             else
             {
-                var start = _tables.ChildStart[level - 1];
-                above = Above(_ranking.Words[level - 1], _ranking.Probs[level - 1], _cumulative[level - 1], start[context], start[context + 1], state, level, tau, tieId, out tied);
+                var cumulative = _cumulative[level - 1];
+                above = Above(_ranking.Words[level - 1], _ranking.Probs[level - 1], cumulative, lo[level], hi[level], state, level, logProb, word, out tied);
+                whole = hi[level] > lo[level] ? cumulative[hi[level] - 1] : 0;
             }
-            if (longerContext >= 0)
+            if (level < length && hi[level + 1] > lo[level + 1])
             {
                 // The successors of the longer context have their longest match there: remove them from this level.
-                var start = _tables.ChildStart[level];
-                above -= Above(_ranking.LowerWords[level], _ranking.LowerProbs[level], _lowerCumulative[level], start[longerContext], start[longerContext + 1], state, level, tau, tieId, out int tiedLonger);
+                var cumulative = _lowerCumulative[level];
+                above -= Above(_ranking.LowerWords[level], _ranking.LowerProbs[level], cumulative, lo[level + 1], hi[level + 1], state, level, logProb, word, out int tiedLonger);
+                whole -= cumulative[hi[level + 1] - 1];
                 tied -= tiedLonger;
             }
-            if (above != 0) mass += above * Math.Pow(10, e * backoffs);
-            mass += tied * tieWeight;
-            longerContext = context;
+            double factor = backoffs == 0 ? 1 : Math.Exp(scale * backoffs);
+            mass += above * factor + tied * tieWeight;
+            all += whole * factor;
         }
+        total = all;
         return mass;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch<T>(ref T address) where T : unmanaged
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref address));
     }
 
     private int ContextIndex(in NGramState state, int level)
