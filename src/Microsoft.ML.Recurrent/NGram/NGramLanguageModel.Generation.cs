@@ -44,8 +44,10 @@ public sealed partial class NGramLanguageModel
     /// Every configuration samples exactly from the documented distribution: temperature 1 without top-k/top-p draws
     /// from the model with a few lookups per word; a top-k restricts the draw to the exact k best words (then
     /// temperature and top-p apply to them); a temperature below 1 alone draws by rejection from the exact sampler;
-    /// otherwise temperature or top-p without top-k weighs the whole vocabulary per word (a few vector passes over it:
-    /// slower on large vocabularies, set a top-k for speed). Allocates only per call.
+    /// top-p without top-k at a temperature ≤ 1 on a Kneser-Ney (or ARPA) model draws by rejection too, testing each
+    /// draw against the nucleus with ranked masses (O(order · log V)), once the model has spent on the slow path what
+    /// building their index costs; otherwise temperature or top-p without top-k weighs the whole vocabulary per word
+    /// (a few vector passes over it: slower on large vocabularies). Allocates only per call (and the index once).
     /// </summary>
     public int Generate(NGramState state, Span<int> destination, NGramGenerationOptions options)
     {
