@@ -27,6 +27,7 @@ public sealed class RankedMassIndexTests
     [InlineData(3, 300, 40, 3, 1.0, false)]    // small vocabulary: many equal probabilities
     [InlineData(5, 800, 300, 11, 1.25, false)]
     [InlineData(2, 200, 60, 5, 1.0, false)]
+    [InlineData(1, 200, 60, 5, 1.0, false)]    // unigrams only: no context level
     [InlineData(4, 600, 200, 7, 1.0, true)]    // pruned: the pruned mass is in the back-offs
     public void MassRankedBefore_EqualsBruteForce_ForEveryWord(int order, int sentences, int vocabulary, int seed, double exponent, bool pruned)
     {
