@@ -112,7 +112,8 @@ public sealed partial class NGramLanguageModel
 
     /// <summary>
     /// One draw from the nucleus of p^(1/T) (T ≤ 1), or −1 after <see cref="WholeVocabularySampler.MaxTries"/>
-    /// rejections (the caller then weighs the whole vocabulary, exact too).
+    /// rejections by the nucleus or <see cref="MaxSharpenRounds"/> failed rounds of the sharpened sampler (the caller
+    /// then weighs the whole vocabulary, exact too).
     /// </summary>
     /// <remarks>
     /// Propose w from p^(1/T) exactly (the plain sampler, or its sharpened rejection for T &lt; 1) and keep it when the
