@@ -10,6 +10,8 @@ namespace Microsoft.ML.Recurrent.Tensors.Memory;
 /// (the probe measured zero GCs this way), and 64-byte alignment keeps AVX-512 loads within one cache line.
 /// <see cref="Generation"/> increases every time the buffer goes back to the <see cref="BufferPool"/>,
 /// which lets a tensor detect that its storage was recycled under it.
+/// <see cref="Capacity"/> is what was allocated (a <see cref="BufferPool"/> size class); <see cref="Length"/> is what the
+/// current renter asked for, so a recycled buffer never shows its holder more floats than requested.
 /// </remarks>
 internal sealed unsafe class AlignedBuffer
 {
@@ -18,21 +20,25 @@ internal sealed unsafe class AlignedBuffer
 
     private float* _pointer;
 
-    public AlignedBuffer(int length)
+    public AlignedBuffer(int capacity)
     {
-        Length = length;
-        nuint bytes = (nuint)Math.Max(length, 1) * sizeof(float);
+        Capacity = capacity;
+        Length = capacity;
+        nuint bytes = (nuint)Math.Max(capacity, 1) * sizeof(float);
         _pointer = (float*)NativeMemory.AlignedAlloc(bytes, Alignment);
-        if (length > 0)
+        if (capacity > 0)
         {
             GC.AddMemoryPressure((long)bytes);
         }
     }
 
-    ~AlignedBuffer() => Free();
+    ~AlignedBuffer() => Release();
 
-    /// <summary>Number of floats.</summary>
-    public int Length { get; }
+    /// <summary>Number of floats allocated.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Number of floats the current holder asked for (at most <see cref="Capacity"/>).</summary>
+    public int Length { get; set; }
 
     /// <summary>Incremented each time the buffer is returned to the pool.</summary>
     public int Generation { get; set; }
@@ -43,15 +49,22 @@ internal sealed unsafe class AlignedBuffer
     /// <summary>The whole buffer as a span.</summary>
     public Span<float> Span => new(_pointer, Length);
 
-    private void Free()
+    /// <summary>Releases the memory now (the pool evicting it); later use of the buffer is a bug.</summary>
+    public void Free()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Release()
     {
         if (_pointer != null)
         {
             NativeMemory.AlignedFree(_pointer);
             _pointer = null;
-            if (Length > 0)
+            if (Capacity > 0)
             {
-                GC.RemoveMemoryPressure((long)Length * sizeof(float));
+                GC.RemoveMemoryPressure((long)Capacity * sizeof(float));
             }
         }
     }

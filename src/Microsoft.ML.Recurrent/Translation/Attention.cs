@@ -43,20 +43,16 @@ internal sealed class Attention : Module
     /// <summary>Attends with <paramref name="query"/> (B, H); returns the context (B, M) and the weights (B, S).</summary>
     public (Tensor Context, Tensor Weights) Attend(Tensor query, AttentionMemory memory, ConstantScope constants)
     {
-        int S = memory.SourceLength, B = memory.Batch, M = memory.States.Shape[1];
-        Tensor scores;                                                                       // (S·B, 1)
-        if (_kind == AttentionKind.Bahdanau)
+        if (_kind != AttentionKind.Bahdanau)
         {
-            var q = Functional.Embedding(_queryProjection!.Forward(query), memory.Broadcast); // (S·B, A)
-            var energy = Functional.Tanh(Functional.Add(memory.Keys!, q));                 // (S·B, A)
-            scores = _v!.Forward(energy);                                                    // (S·B, 1)
-        }
-        else
-        {
+            // Luong scores are dot products with the (projected) query: one fused node, no (S·B, M) broadcasts.
             var projected = _queryProjection is null ? query : _queryProjection.Forward(query); // (B, M)
-            var q = Functional.Embedding(projected, memory.Broadcast);                      // (S·B, M)
-            scores = Functional.MatMul(Functional.Mul(memory.States, q), constants.Filled(M, 1, 1f)); // (S·B, 1)
+            return Functional.DotAttention(memory.States, projected, memory.Lengths);
         }
+        int S = memory.SourceLength, B = memory.Batch, M = memory.States.Shape[1];
+        var q = Functional.Embedding(_queryProjection!.Forward(query), memory.Broadcast);     // (S·B, A)
+        var energy = Functional.Tanh(Functional.Add(memory.Keys!, q));                     // (S·B, A)
+        var scores = _v!.Forward(energy);                                                    // (S·B, 1)
         var batchMajor = Functional.Embedding(scores, memory.ToBatchMajor).Reshape(B, S);   // (B, S)
         var weights = MaskedSoftmax.Apply(batchMajor, memory.Lengths, constants);           // (B, S)
         var timeMajor = Functional.Embedding(weights.Reshape(B * S, 1), memory.ToTimeMajor); // (S·B, 1)
