@@ -37,24 +37,28 @@ internal static class CpuAttention
         }
     }
 
-    /// <summary>Adds the gradients of <see cref="Forward"/>'s context into dStates and dQuery (either may be empty);
-    /// <paramref name="scratch"/> holds at least S floats.</summary>
+    /// <summary>Adds the gradients of <see cref="Forward"/>'s outputs (dContext, dWeights: either may be empty) into dStates
+    /// and dQuery (either may be empty); <paramref name="scratch"/> holds at least S floats.</summary>
     public static void Backward(ReadOnlySpan<float> states, ReadOnlySpan<float> query, ReadOnlySpan<int> lengths,
-        int sourceLength, ReadOnlySpan<float> weights, ReadOnlySpan<float> dContext, Span<float> dStates, Span<float> dQuery,
-        Span<float> scratch)
+        int sourceLength, ReadOnlySpan<float> weights, ReadOnlySpan<float> dContext, ReadOnlySpan<float> dWeights,
+        Span<float> dStates, Span<float> dQuery, Span<float> scratch)
     {
         int B = lengths.Length, S = sourceLength, M = query.Length / B;
         for (int b = 0; b < B; b++)
         {
             var q = query.Slice(b * M, M);
             var w = weights.Slice(b * S, S);
-            var dc = dContext.Slice(b * M, M);
+            var dc = dContext.IsEmpty ? default : dContext.Slice(b * M, M);
             var ds = scratch[..S];
             int n = lengths[b];
-            // dw[s] = dc·states[s, b]; dscore[s] = w[s]·(dw[s] - Σ w·dw)
+            // dw[s] = dc·states[s, b] + dWeights[b, s]; dscore[s] = w[s]·(dw[s] - Σ w·dw)
             for (int s = 0; s < n; s++)
             {
-                ds[s] = TensorPrimitives.Dot(dc, states.Slice((s * B + b) * M, M));
+                ds[s] = dc.IsEmpty ? 0f : TensorPrimitives.Dot(dc, states.Slice((s * B + b) * M, M));
+            }
+            if (!dWeights.IsEmpty)
+            {
+                TensorPrimitives.Add(ds[..n], dWeights.Slice(b * S, n), ds[..n]);
             }
             float mean = TensorPrimitives.Dot(w[..n], ds[..n]);
             TensorPrimitives.Subtract(ds[..n], mean, ds[..n]);
@@ -70,7 +74,10 @@ internal static class CpuAttention
                 if (!dStates.IsEmpty)
                 {
                     var dRow = dStates.Slice((s * B + b) * M, M);
-                    TensorPrimitives.MultiplyAdd(dc, w[s], dRow, dRow);
+                    if (!dc.IsEmpty)
+                    {
+                        TensorPrimitives.MultiplyAdd(dc, w[s], dRow, dRow);
+                    }
                     TensorPrimitives.MultiplyAdd(q, ds[s], dRow, dRow);
                 }
             }

@@ -13,8 +13,7 @@ public static partial class Functional
     /// <param name="states">Encoder states, time-major (S·B, M): row s·B + b.</param>
     /// <param name="query">(B, M).</param>
     /// <param name="lengths">B valid lengths, each in [1, S]; must not change until backward has run.</param>
-    /// <returns>Context (B, M), differentiable in states and query; weights (B, S), a constant output (no gradient flows
-    /// back through them, so a loss must not depend on them).</returns>
+    /// <returns>Context (B, M) and weights (B, S), both differentiable in states and query.</returns>
     /// <exception cref="ArgumentException">Shapes disagree (both named) or a length is outside [1, S] (its row named).</exception>
     public static (Tensor Context, Tensor Weights) DotAttention(Tensor states, Tensor query, int[] lengths)
     {
@@ -41,24 +40,28 @@ public static partial class Functional
         CpuAttention.Forward(states.Span, query.Span, lengths, S, weights.Span, context.Span);
         if (Tape.ShouldRecord(states.RequiresGrad || query.RequiresGrad))
         {
-            Tape.Record(new DotAttentionNode(states, query, lengths, S, weights, context), context);
+            var node = new DotAttentionNode(states, query, lengths, S, weights, context);
+            Tape.Record(node, context);
+            Tape.MarkOutput(node, weights);
         }
         return (context, weights);
     }
 }
 
-/// <summary>Backward of <see cref="Functional.DotAttention"/> from the context's gradient (see <see cref="CpuAttention"/>).</summary>
+/// <summary>Backward of <see cref="Functional.DotAttention"/> from the gradients of the context and the weights (see
+/// <see cref="CpuAttention"/>).</summary>
 internal sealed class DotAttentionNode(Tensor states, Tensor query, int[] lengths, int sourceLength, Tensor weights, Tensor context)
     : Node
 {
-    public override bool HasOutputGradient => context.Grad is not null;
+    public override bool HasOutputGradient => context.Grad is not null || weights.Grad is not null;
 
     public override void Backward()
     {
         var dStates = GradientOf(states);
         var dQuery = GradientOf(query);
         var scratch = BufferPool.Rent(sourceLength, clear: false);
-        CpuAttention.Backward(states.Span, query.Span, lengths, sourceLength, weights.Span, context.Grad!.Span,
+        CpuAttention.Backward(states.Span, query.Span, lengths, sourceLength, weights.Span,
+            context.Grad is null ? Span<float>.Empty : context.Grad.Span, weights.Grad is null ? Span<float>.Empty : weights.Grad.Span,
             dStates is null ? Span<float>.Empty : dStates.Span, dQuery is null ? Span<float>.Empty : dQuery.Span, scratch.Span);
         BufferPool.Return(scratch);
     }

@@ -10,11 +10,17 @@ public sealed class DotAttentionTests
     private static readonly int[] Lengths = [4, 2, 1];
 
     [Fact]
-    public void GradientsOfContextInStatesAndQuery()
+    public void GradientsOfContextAndWeightsInStatesAndQuery()
     {
         var states = Random(new Shape(S * B, M), 1);
         var query = Random(new Shape(B, M), 2);
-        Check(() => [Functional.DotAttention(states, query, Lengths).Context], [states, query]);
+        Check(() =>
+        {
+            var (context, weights) = Functional.DotAttention(states, query, Lengths);
+            return [context, weights];
+        }, [states, query]);
+        Check(() => [Functional.DotAttention(states, query, Lengths).Context], [states, query], seed: 2);
+        Check(() => [Functional.DotAttention(states, query, Lengths).Weights], [states, query], seed: 3);
     }
 
     [Fact]
