@@ -31,8 +31,8 @@ public static class TranslateCommand
         var validSource = new Option<FileInfo?>("--valid-source") { Description = "Validation sources for early stopping" };
         var validTarget = new Option<FileInfo?>("--valid-target") { Description = "Validation targets, aligned with --valid-source" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "model.zip to write", Required = true };
-        var preset = new Option<string>("--preset") { Description = "chars (default: small character-level model) | multi30k (bentrevett's GRU + Bahdanau recipe)", DefaultValueFactory = _ => "chars" };
-        preset.AcceptOnlyFromAmong("chars", "multi30k");
+        var preset = new Option<string>("--preset") { Description = "chars (default: small character-level model) | multi30k (GRU + Luong attention, the recipe measured on Multi30k; use with --batch 128) | multi30k-bahdanau (bentrevett's GRU + Bahdanau recipe)", DefaultValueFactory = _ => "chars" };
+        preset.AcceptOnlyFromAmong("chars", "multi30k", "multi30k-bahdanau");
         var cell = new Option<string?>("--cell") { Description = "gru | lstm" };
         cell.AcceptOnlyFromAmong("gru", "lstm");
         var attention = new Option<string?>("--attention") { Description = "none | bahdanau | luong-dot | luong-general" };
@@ -67,7 +67,12 @@ public static class TranslateCommand
                 var vt = parse.GetValue(validTarget) ?? throw new ArgumentException("--valid-source needs --valid-target.");
                 valid = ParallelCorpus.Read(vs.FullName, vt.FullName);
             }
-            var basis = parse.GetValue(preset) == "multi30k" ? Seq2SeqModelOptions.Multi30kGruBahdanau : new Seq2SeqModelOptions();
+            var basis = parse.GetValue(preset) switch
+            {
+                "multi30k" => Seq2SeqModelOptions.Multi30kGruLuong,
+                "multi30k-bahdanau" => Seq2SeqModelOptions.Multi30kGruBahdanau,
+                _ => new Seq2SeqModelOptions(),
+            };
             string? tokenKind = parse.GetValue(tokens);
             var model = new Seq2SeqModelOptions
             {

@@ -2,8 +2,8 @@ namespace Microsoft.ML.Recurrent.Translation;
 
 /// <summary>
 /// The architecture of a <see cref="Seq2SeqModel"/>: cell, sizes, layers, attention, dropout, tokenization and seed.
-/// Defaults are a small character-level model (the date task); <see cref="Multi30kGruBahdanau"/> is the word-level
-/// recipe of bentrevett/pytorch-seq2seq's attention tutorial.
+/// Defaults are a small character-level model (the date task); <see cref="Multi30kGruLuong"/> is the word-level recipe
+/// measured on Multi30k here and <see cref="Multi30kGruBahdanau"/> that of bentrevett/pytorch-seq2seq's attention tutorial.
 /// </summary>
 public sealed class Seq2SeqModelOptions
 {
@@ -46,6 +46,20 @@ public sealed class Seq2SeqModelOptions
 
     /// <summary>Seed of the initialization and the dropout masks. Default 1.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// The Multi30k recipe measured here (docs/translation.md): embeddings 256, encoder a bidirectional GRU of 512 per
+    /// direction, decoder GRU of 512 with Luong "general" attention and input feeding, dropout 0.3, words seen at least
+    /// twice, lower-cased. Its output layer reads the 512 attentional features instead of the 1,792 of
+    /// <see cref="Multi30kGruBahdanau"/>, so a training step costs about half: 63 min for 10 epochs on 2 cores, test
+    /// BLEU 31.0 greedy / 31.3 beam 5 (lower-cased) with teacher forcing 1, batch 128, Adam 1e-3, clip 1.
+    /// </summary>
+    public static Seq2SeqModelOptions Multi30kGruLuong => new()
+    {
+        Cell = RecurrentCellKind.Gru, Layers = 1, Bidirectional = true, EmbeddingSize = 256, HiddenSize = 512,
+        Attention = AttentionKind.LuongGeneral, Dropout = 0.3f, SourceTokenization = TokenizationKind.Words,
+        TargetTokenization = TokenizationKind.Words, Lowercase = true, MinTokenCount = 2,
+    };
 
     /// <summary>
     /// bentrevett/pytorch-seq2seq tutorial 3 (Bahdanau attention, GRU): embeddings 256, encoder a bidirectional
