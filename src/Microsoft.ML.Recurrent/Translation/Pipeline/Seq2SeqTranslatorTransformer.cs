@@ -151,6 +151,11 @@ public sealed partial class Seq2SeqTranslatorTransformer : RowToRowTransformerBa
     {
         // One row at a time (prediction engines, shuffled cursors, MaxDegreeOfParallelism = 1): the row is translated
         // when one of its columns is first read, and once only however many of its columns are read.
+        var getters = new Delegate?[_outputs.Count];
+        if (Array.IndexOf(activeOutputColumns, true) < 0)
+        {
+            return getters;   // no translation column is read, so the source column may be inactive
+        }
         var sourceGetter = input.GetGetter<ReadOnlyMemory<char>>(input.Schema[ColumnNames.Source]);
         ReadOnlyMemory<char> text = default;
         long cachedPosition = -1;
@@ -166,7 +171,6 @@ public sealed partial class Seq2SeqTranslatorTransformer : RowToRowTransformerBa
             }
             return cached;
         }
-        var getters = new Delegate?[_outputs.Count];
         for (int i = 0; i < getters.Length; i++)
         {
             if (activeOutputColumns[i])
