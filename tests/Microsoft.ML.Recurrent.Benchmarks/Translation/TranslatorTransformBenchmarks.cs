@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.ML.Recurrent.Benchmarks.Core;
 using Microsoft.ML.Recurrent.Translation;
 using Microsoft.ML.Recurrent.Translation.Dates;
 using Microsoft.ML.Recurrent.Translation.Pipeline;
@@ -16,7 +17,9 @@ namespace Microsoft.ML.Recurrent.Benchmarks.Translation;
 /// date task's (character level, embeddings 32, bidirectional GRU 64, Bahdanau), trained for a few seconds once
 /// per process: outputs of varying length, as in real use.
 /// </summary>
-/// <remarks>Run: <c>dotnet run -c Release --project tests/Microsoft.ML.Recurrent.Benchmarks -- --filter '*TranslatorTransformBenchmarks*'</c>.</remarks>
+/// <remarks>Process CPU time per operation is printed at each case's cleanup: CPU time / wall time is the number of
+/// cores kept busy, readable even when the shared machine's load disturbs the wall times.
+/// Run: <c>dotnet run -c Release --project tests/Microsoft.ML.Recurrent.Benchmarks -- --filter '*TranslatorTransformBenchmarks*'</c>.</remarks>
 [Config(typeof(Config))]
 public class TranslatorTransformBenchmarks
 {
@@ -26,6 +29,7 @@ public class TranslatorTransformBenchmarks
     private MLContext _ml = null!;
     private Seq2SeqTranslatorTransformer _translator = null!;
     private IDataView _data = null!;
+    private CpuTimeMeter _oneRowCpu = new(), _blocksCpu = new();
 
     /// <summary>Beam width (1 = greedy).</summary>
     [Params(1, 3)]
@@ -41,22 +45,33 @@ public class TranslatorTransformBenchmarks
             new Seq2SeqTranslatorTransformer.Columns("Source", "Target", "Translation", "Score", null, null, null),
             new TranslationOptions { BeamWidth = Beam, MaxSourceTokens = 64 });
         _data = _ml.Data.LoadFromEnumerable(test.ConvertAll(p => new Pair { Source = p.Source, Target = p.Target }));
+        _oneRowCpu = new CpuTimeMeter();
+        _blocksCpu = new CpuTimeMeter();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _oneRowCpu.Report($"{nameof(OneRowAtATime)}(Beam={Beam})", Rows, "sentences");
+        _blocksCpu.Report($"{nameof(BlocksOnAllCores)}(Beam={Beam})", Rows, "sentences");
     }
 
     [Benchmark(Baseline = true)]
-    public int OneRowAtATime() => Translate(1);
+    public int OneRowAtATime() => Translate(1, _oneRowCpu);
 
     [Benchmark]
-    public int BlocksOnAllCores() => Translate(Environment.ProcessorCount);
+    public int BlocksOnAllCores() => Translate(Environment.ProcessorCount, _blocksCpu);
 
-    private int Translate(int threads)
+    private int Translate(int threads, CpuTimeMeter cpu)
     {
+        var start = cpu.Start();
         _translator.MaxDegreeOfParallelism = threads;
         int characters = 0;
         foreach (var row in _ml.Data.CreateEnumerable<Output>(_translator.Transform(_data), reuseRowObject: true))
         {
             characters += row.Translation.Length;
         }
+        cpu.Stop(start);
         return characters;
     }
 
