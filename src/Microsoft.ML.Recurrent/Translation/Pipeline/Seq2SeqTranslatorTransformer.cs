@@ -9,6 +9,8 @@ namespace Microsoft.ML.Recurrent.Translation.Pipeline;
 /// <summary>
 /// A fitted translator: adds the translation of the source text column (and, as configured, its score, the n-best
 /// list with scores, and the attention weights). One row is translated once however many of its columns are read.
+/// Cursors of <see cref="Transform"/> translate the rows ahead of them in blocks on all cores
+/// (<see cref="MaxDegreeOfParallelism"/>); a prediction engine translates its one row on the calling thread.
 /// </summary>
 public sealed partial class Seq2SeqTranslatorTransformer : RowToRowTransformerBase, ILoadableTransformer<Seq2SeqTranslatorTransformer>
 {
