@@ -78,6 +78,24 @@ public sealed class ParallelTranslationDataViewTests : IClassFixture<ParallelTra
     }
 
     [Fact]
+    public void Transform_OfALoadedModel_GivesEveryRowTheValuesOfTranslatingItAlone()
+    {
+        // A loaded model's packed recurrent weights are first allocated by the threads of the first block, at once.
+        var options = new TranslationOptions { BeamWidth = 2 };
+        var translator = new Seq2SeqTranslatorTransformer(_date.Model, AllColumns, options);
+        var ml = new MLContext(seed: 1);
+        var bytes = Microsoft.ML.Recurrent.Testing.ModelRoundTrip.Save(ml, translator, null);
+        var loaded = Assert.IsType<Seq2SeqTranslatorTransformer>(ml.Model.Load(new MemoryStream(bytes), out _));
+        loaded.MaxDegreeOfParallelism = 2;
+        var rows = SourceRows(Rows);
+        var outputs = ml.Data.CreateEnumerable<Output>(loaded.Transform(ml.Data.LoadFromEnumerable(rows)), reuseRowObject: false).ToList();
+        for (int i = 0; i < Rows; i++)
+        {
+            AssertSame(_date.Model.Translate(rows[i].Source, options), outputs[i], i);
+        }
+    }
+
+    [Fact]
     public void PredictionEngine_GivesTheValuesOfTranslatingTheRowAlone()
     {
         var options = new TranslationOptions { BeamWidth = 3, NBest = 3 };
