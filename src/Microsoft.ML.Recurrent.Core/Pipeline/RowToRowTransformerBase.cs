@@ -27,8 +27,12 @@ public abstract class RowToRowTransformerBase : ITransformer
     /// <inheritdoc/>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Bind(inputSchema).OutputSchema;
 
-    /// <inheritdoc/>
-    public IDataView Transform(IDataView input)
+    /// <summary>
+    /// The lazy mapped view of <paramref name="input"/>. Override to change how cursors compute the added columns
+    /// (for example, in blocks on several threads) while keeping the schema of the base view; row mappers
+    /// (<see cref="GetRowToRowMapper"/>, prediction engines) do not go through this method.
+    /// </summary>
+    public virtual IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return new MappedDataView(input, Bind(input.Schema));

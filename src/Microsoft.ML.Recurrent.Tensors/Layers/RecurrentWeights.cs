@@ -8,8 +8,16 @@ namespace Microsoft.ML.Recurrent.Tensors.Layers;
 /// (LSTM i,f,g,o; GRU r,z,n; RNN one block), so <c>weight_ih</c> is (G·H, input) and <c>weight_hh</c> is (G·H, H).
 /// Also keeps W_hh packed for the per-step multiplies (repacked once per pass, since the optimizer changes it).
 /// </summary>
+/// <remarks>
+/// Inference may run on several threads over the same weights (a translator searches one sentence per thread), so two
+/// threads may pack the same matrix at once. A packed matrix's first pack allocates its buffer, and two threads
+/// allocating would free each other's buffer: that first pack runs under a lock and the matrix is published after it.
+/// Later packs reuse the buffer and write every element with the value it already holds (same weights, same layout),
+/// so a thread reading it meanwhile reads correct values. Training, which changes the weights, runs on one thread.
+/// </remarks>
 internal sealed class RecurrentWeights(Tensor weightIh, Tensor weightHh, Tensor? biasIh, Tensor? biasHh)
 {
+    private readonly object _allocation = new();
     private PackedMatrix? _transposed, _plain;
     private PackedMatrix[] _forwardSlices = [], _backwardSlices = [];
 
@@ -28,26 +36,49 @@ internal sealed class RecurrentWeights(Tensor weightIh, Tensor weightHh, Tensor?
     public PackedMatrix PackTransposed()
     {
         int rows = WeightHh.Shape[0], h = WeightHh.Shape[1];
-        _transposed ??= new PackedMatrix();
-        _transposed.Pack(WeightHh.Span, h, true, h, rows);
-        return _transposed;
+        return PackWhole(ref _transposed, true, h, rows);
     }
 
     /// <summary>W_hh (G·H × H) packed for the backward step dGates · W_hh.</summary>
     public PackedMatrix PackPlain()
     {
         int rows = WeightHh.Shape[0], h = WeightHh.Shape[1];
-        _plain ??= new PackedMatrix();
-        _plain.Pack(WeightHh.Span, h, false, rows, h);
-        return _plain;
+        return PackWhole(ref _plain, false, rows, h);
+    }
+
+    private PackedMatrix PackWhole(ref PackedMatrix? slot, bool transpose, int k, int n)
+    {
+        int h = WeightHh.Shape[1];
+        var packed = Volatile.Read(ref slot);
+        if (packed is null)
+        {
+            lock (_allocation)
+            {
+                packed = slot;
+                if (packed is null)
+                {
+                    packed = new PackedMatrix();
+                    packed.Pack(WeightHh.Span, h, transpose, k, n);
+                    Volatile.Write(ref slot, packed);
+                    return packed;
+                }
+            }
+        }
+        packed.Pack(WeightHh.Span, h, transpose, k, n);
+        return packed;
     }
 
     /// <summary>Makes sure <see cref="PackForwardSlice"/> and <see cref="PackBackwardSlice"/> have
     /// <paramref name="parts"/> matrices; call before the threads that pack them start (they then only read the arrays).</summary>
     public void EnsureSlices(int parts)
     {
-        if (_forwardSlices.Length < parts)
+        // Under the lock: threads that then fail to get the pool call this too (see the remarks).
+        lock (_allocation)
         {
+            if (_forwardSlices.Length >= parts)
+            {
+                return;
+            }
             var forward = new PackedMatrix[parts];
             var backward = new PackedMatrix[parts];
             for (int p = 0; p < parts; p++)
