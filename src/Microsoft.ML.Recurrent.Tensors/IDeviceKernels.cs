@@ -84,4 +84,14 @@ public interface IDeviceKernels
     /// <summary>Gradients of <see cref="LayerNorm"/>, accumulated into whichever of dx, dWeight, dBias is not null.</summary>
     void LayerNormBackward(Tensor x, Tensor weight, Tensor mean, Tensor inverseStd, Tensor dy,
         Tensor? dx, Tensor? dWeight, Tensor? dBias);
+
+    /// <summary>Masked dot-product attention over time-major <paramref name="states"/> (S·B, M) with
+    /// <paramref name="query"/> (B, M): <c>weights[b, s]</c> = softmax over s &lt; lengths[b] of states[s, b]·query[b]
+    /// (0 beyond), <c>context[b]</c> = Σ_s weights[b, s]·states[s, b].</summary>
+    void DotAttention(Tensor states, Tensor query, ReadOnlySpan<int> lengths, Tensor weights, Tensor context);
+
+    /// <summary>Adds the gradients of <see cref="DotAttention"/> given those of its outputs (either may be null) into
+    /// <paramref name="dStates"/> and <paramref name="dQuery"/> (either may be null).</summary>
+    void DotAttentionBackward(Tensor states, Tensor query, ReadOnlySpan<int> lengths, Tensor weights, Tensor? dContext,
+        Tensor? dWeights, Tensor? dStates, Tensor? dQuery);
 }

@@ -121,6 +121,20 @@ internal sealed class CpuKernels : IDeviceKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void DotAttention(Tensor states, Tensor query, ReadOnlySpan<int> lengths, Tensor weights, Tensor context) =>
+        CpuAttention.Forward(states.Span, query.Span, lengths, weights.Shape.Last, weights.Span, context.Span);
+
+    public void DotAttentionBackward(Tensor states, Tensor query, ReadOnlySpan<int> lengths, Tensor weights, Tensor? dContext,
+        Tensor? dWeights, Tensor? dStates, Tensor? dQuery)
+    {
+        int sourceLength = weights.Shape.Last;
+        var scratch = BufferPool.Rent(sourceLength, clear: false);
+        CpuAttention.Backward(states.Span, query.Span, lengths, sourceLength, weights.Span,
+            dContext is null ? Span<float>.Empty : dContext.Span, dWeights is null ? Span<float>.Empty : dWeights.Span,
+            dStates is null ? Span<float>.Empty : dStates.Span, dQuery is null ? Span<float>.Empty : dQuery.Span, scratch.Span);
+        BufferPool.Return(scratch);
+    }
+
     public void LogSoftmax(Tensor x, Tensor dst)
     {
         Kernels.LogSoftmax.Forward(x.Span, x.Shape.Rows, x.Shape.Last, dst.Span);

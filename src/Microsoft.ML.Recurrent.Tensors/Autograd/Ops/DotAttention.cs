@@ -1,6 +1,3 @@
-using Microsoft.ML.Recurrent.Tensors.Devices;
-using Microsoft.ML.Recurrent.Tensors.Memory;
-
 namespace Microsoft.ML.Recurrent.Tensors.Autograd;
 
 public static partial class Functional
@@ -37,10 +34,10 @@ public static partial class Functional
         }
         var context = Tensor.Result(new Shape(B, M), query.Device);
         var weights = Tensor.Result(new Shape(B, S), query.Device);
-        CpuAttention.Forward(states.Span, query.Span, lengths, S, weights.Span, context.Span);
+        query.Device.Kernels.DotAttention(states, query, lengths, weights, context);
         if (Tape.ShouldRecord(states.RequiresGrad || query.RequiresGrad))
         {
-            var node = new DotAttentionNode(states, query, lengths, S, weights, context);
+            var node = new DotAttentionNode(states, query, lengths, weights, context);
             Tape.Record(node, context);
             Tape.MarkOutput(node, weights);
         }
@@ -49,20 +46,13 @@ public static partial class Functional
 }
 
 /// <summary>Backward of <see cref="Functional.DotAttention"/> from the gradients of the context and the weights (see
-/// <see cref="CpuAttention"/>).</summary>
-internal sealed class DotAttentionNode(Tensor states, Tensor query, int[] lengths, int sourceLength, Tensor weights, Tensor context)
+/// <see cref="IDeviceKernels.DotAttentionBackward"/>).</summary>
+internal sealed class DotAttentionNode(Tensor states, Tensor query, int[] lengths, Tensor weights, Tensor context)
     : Node
 {
     public override bool HasOutputGradient => context.Grad is not null || weights.Grad is not null;
 
-    public override void Backward()
-    {
-        var dStates = GradientOf(states);
-        var dQuery = GradientOf(query);
-        var scratch = BufferPool.Rent(sourceLength, clear: false);
-        CpuAttention.Backward(states.Span, query.Span, lengths, sourceLength, weights.Span,
-            context.Grad is null ? Span<float>.Empty : context.Grad.Span, weights.Grad is null ? Span<float>.Empty : weights.Grad.Span,
-            dStates is null ? Span<float>.Empty : dStates.Span, dQuery is null ? Span<float>.Empty : dQuery.Span, scratch.Span);
-        BufferPool.Return(scratch);
-    }
+    public override void Backward() =>
+        context.Device.Kernels.DotAttentionBackward(states, query, lengths, weights, context.Grad, weights.Grad,
+            GradientOf(states), GradientOf(query));
 }
