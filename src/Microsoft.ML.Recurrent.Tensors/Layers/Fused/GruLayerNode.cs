@@ -16,8 +16,6 @@ namespace Microsoft.ML.Recurrent.Tensors.Layers.Fused;
 internal sealed class GruLayerNode : RecurrentLayerNode
 {
     private readonly Tensor[] _recurrent;
-    private AlignedBuffer? _backwardScratch;
-
     public GruLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Tensor hN,
         RecurrentWeights[] weights, int directions, int hiddenSize, ReadOnlyMemory<int> lengths)
         : base(3, layer, x, y, h0, hN, weights, directions, hiddenSize, lengths)
@@ -123,20 +121,8 @@ internal sealed class GruLayerNode : RecurrentLayerNode
         }
     }
 
-    protected override void BackwardDirection(int d, RecurrentWeights w)
-    {
-        _backwardScratch = BufferPool.Rent(2 * B * H, clear: false);
-        LoadFinalStateGradient(d, BackwardDh!.Span);
-        try
-        {
-            RunTimeLoop(d, w, backward: true);
-        }
-        finally
-        {
-            BufferPool.Return(_backwardScratch);
-            _backwardScratch = null;
-        }
-    }
+    /// <summary>dL/dh_t including this step's output, then the carried dL/dh_{t-1}.</summary>
+    protected override int BackwardScratchLength => 2 * B * H;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void BackwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier)
@@ -144,8 +130,8 @@ internal sealed class GruLayerNode : RecurrentLayerNode
         int bh = B * H, g3 = 3 * H, width = u1 - u0;
         bool whole = barrier is null;
         var dh = BackwardDh!.Span;
-        var dhTotal = _backwardScratch!.Span.Slice(0, bh);
-        var dhPrev = _backwardScratch.Span.Slice(bh, bh);
+        var dhTotal = BackwardScratch!.Span.Slice(0, bh);
+        var dhPrev = BackwardScratch.Span.Slice(bh, bh);
         var dY = OutputGradient;
         var dGi = BackwardGi!.Span;
         var dGh = BackwardGh!.Span;

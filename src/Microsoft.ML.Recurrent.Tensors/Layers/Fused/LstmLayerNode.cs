@@ -18,8 +18,6 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
     private readonly Tensor? _c0;
     private readonly Tensor _cN;
     private readonly Tensor[] _cells, _tanhC;
-    private AlignedBuffer? _backwardScratch;
-
     public LstmLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Tensor? c0, Tensor hN, Tensor cN,
         RecurrentWeights[] weights, int directions, int hiddenSize, ReadOnlyMemory<int> lengths)
         : base(4, layer, x, y, h0, hN, weights, directions, hiddenSize, lengths)
@@ -131,13 +129,12 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
         }
     }
 
-    protected override void BackwardDirection(int d, RecurrentWeights w)
+    /// <summary>dL/dh_t, the carried dL/dc, and two more B·H rows for the time loop.</summary>
+    protected override int BackwardScratchLength => 4 * B * H;
+
+    protected override void BeginBackwardDirection(int d, Span<float> scratch)
     {
-        int bh = B * H;
-        _backwardScratch = BufferPool.Rent(4 * bh, clear: false);
-        var all = _backwardScratch.Span;
-        var dc = all.Slice(bh, bh);
-        LoadFinalStateGradient(d, BackwardDh!.Span);
+        var dc = scratch.Slice(B * H, B * H);
         if (_cN.Grad is { } gc)
         {
             StateSlice(gc, d).CopyTo(dc);
@@ -146,19 +143,14 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
         {
             dc.Clear();
         }
-        try
+    }
+
+    protected override void EndBackwardDirection(int d, Span<float> scratch)
+    {
+        if (_c0 is not null && _c0.RequiresGrad && GradientOf(_c0) is { } dc0)
         {
-            RunTimeLoop(d, w, backward: true);
-            if (_c0 is not null && _c0.RequiresGrad && GradientOf(_c0) is { } dc0)
-            {
-                var slice = StateSlice(dc0, d);
-                TensorPrimitives.Add(slice, dc, slice);
-            }
-        }
-        finally
-        {
-            BufferPool.Return(_backwardScratch);
-            _backwardScratch = null;
+            var slice = StateSlice(dc0, d);
+            TensorPrimitives.Add(slice, scratch.Slice(B * H, B * H), slice);
         }
     }
 
@@ -167,7 +159,7 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
     {
         int bh = B * H, g4 = 4 * H, width = u1 - u0;
         bool whole = barrier is null;
-        var all = _backwardScratch!.Span;
+        var all = BackwardScratch!.Span;
         var dh = BackwardDh!.Span;          // carried dL/dh (ends as the initial-state gradient)
         var dhTotal = all.Slice(0, bh);     // dL/dh_t including this step's output
         var dc = all.Slice(bh, bh);

@@ -1,5 +1,6 @@
 using Microsoft.ML.Recurrent.Tensors.Autograd;
 using Microsoft.ML.Recurrent.Tensors.Kernels;
+using Microsoft.ML.Recurrent.Tensors.Memory;
 using Microsoft.ML.Recurrent.Tensors.Threading;
 
 namespace Microsoft.ML.Recurrent.Tensors.Layers.Fused;
@@ -186,7 +187,40 @@ internal abstract class RecurrentLayerNode : Node
     /// into <see cref="BackwardGi"/> and <see cref="BackwardGh"/>, and the gradient of the initial state into
     /// <see cref="BackwardDh"/>.
     /// </summary>
-    protected abstract void BackwardDirection(int d, RecurrentWeights w);
+    private void BackwardDirection(int d, RecurrentWeights w)
+    {
+        BackwardScratch = BufferPool.Rent(BackwardScratchLength, clear: false);
+        try
+        {
+            LoadFinalStateGradient(d, BackwardDh!.Span);
+            BeginBackwardDirection(d, BackwardScratch.Span);
+            RunTimeLoop(d, w, backward: true);
+            EndBackwardDirection(d, BackwardScratch.Span);
+        }
+        finally
+        {
+            BufferPool.Return(BackwardScratch);
+            BackwardScratch = null;
+        }
+    }
+
+    /// <summary>Floats of <see cref="BackwardScratch"/> the backward time loop of one direction needs.</summary>
+    protected abstract int BackwardScratchLength { get; }
+
+    /// <summary>Per-direction scratch of the backward time loop (carried gradients), held only during
+    /// <see cref="BackwardDirection"/>.</summary>
+    protected AlignedBuffer? BackwardScratch { get; private set; }
+
+    /// <summary>Prepares <paramref name="scratch"/> before the backward time loop of direction d (the final-state
+    /// gradient of h is already in <see cref="BackwardDh"/>).</summary>
+    protected virtual void BeginBackwardDirection(int d, Span<float> scratch)
+    {
+    }
+
+    /// <summary>Reads <paramref name="scratch"/> after the backward time loop of direction d.</summary>
+    protected virtual void EndBackwardDirection(int d, Span<float> scratch)
+    {
+    }
 
     /// <summary>
     /// The forward time loop for hidden units [u0, u1). <paramref name="barrier"/> null: the only part, all units,

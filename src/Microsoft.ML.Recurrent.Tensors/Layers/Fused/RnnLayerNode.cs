@@ -14,8 +14,6 @@ internal sealed class RnnLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Te
     int directions, int hiddenSize, ReadOnlyMemory<int> lengths, Activation activation)
     : RecurrentLayerNode(1, layer, x, y, h0, hN, weights, directions, hiddenSize, lengths)
 {
-    private AlignedBuffer? _backwardScratch;
-
     protected override bool WriteInputBias(RecurrentWeights w, Span<float> row) => WriteBothBiases(w, row);
 
     protected override void ForwardDirection(int d, RecurrentWeights w) => RunTimeLoop(d, w, backward: false);
@@ -61,20 +59,8 @@ internal sealed class RnnLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Te
         }
     }
 
-    protected override void BackwardDirection(int d, RecurrentWeights w)
-    {
-        _backwardScratch = BufferPool.Rent(2 * B * H, clear: false);
-        LoadFinalStateGradient(d, BackwardDh!.Span);
-        try
-        {
-            RunTimeLoop(d, w, backward: true);
-        }
-        finally
-        {
-            BufferPool.Return(_backwardScratch);
-            _backwardScratch = null;
-        }
-    }
+    /// <summary>dL/dh_t including this step's output, then the carried dL/dh_{t-1}.</summary>
+    protected override int BackwardScratchLength => 2 * B * H;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void BackwardSlice(int d, RecurrentWeights w, int part, int u0, int u1, SpinBarrier? barrier)
@@ -82,8 +68,8 @@ internal sealed class RnnLayerNode(int layer, Tensor x, Tensor y, Tensor? h0, Te
         int bh = B * H, width = u1 - u0;
         bool whole = barrier is null;
         var dh = BackwardDh!.Span;
-        var dhTotal = _backwardScratch!.Span.Slice(0, bh);
-        var dhPrev = _backwardScratch.Span.Slice(bh, bh);
+        var dhTotal = BackwardScratch!.Span.Slice(0, bh);
+        var dhPrev = BackwardScratch.Span.Slice(bh, bh);
         var dY = OutputGradient;
         var dGi = BackwardGi!.Span;
         var gates = Gates[d].Span;
