@@ -17,24 +17,24 @@ namespace Microsoft.ML.Recurrent.Tensors.Kernels;
 /// </remarks>
 internal static unsafe class GemmPacking<TKernel> where TKernel : struct, IGemmMicroKernel
 {
+    private const int PrefetchRows = 8;
+
     /// <summary>Packs rows [i0, i0+mc) and depth [p0, p0+kc) of op(A).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(bool transA, float* a, nint lda, int i0, int mc, int p0, int kc, float* dst)
     {
         int mr = TKernel.Mr;
+        if (transA)
+        {
+            // A is stored k × m: the Mr values of one step of k are contiguous, and so are all mc of them.
+            PackRowsIntoPanels(a + (nint)p0 * lda + i0, lda, kc, mc, dst, mr);
+            return;
+        }
+
         for (int ir = 0; ir < mc; ir += mr, dst += (nint)mr * kc)
         {
-            int rows = Math.Min(mr, mc - ir);
-            if (transA)
-            {
-                // A is stored k × m: the Mr values of one step of k are contiguous.
-                PackContiguous(a + (nint)p0 * lda + i0 + ir, lda, kc, rows, dst, mr);
-            }
-            else
-            {
-                // A is stored m × k: Mr rows read along k, transposed.
-                PackStrided(a + (nint)(i0 + ir) * lda + p0, lda, kc, rows, dst, mr);
-            }
+            // A is stored m × k: Mr rows read along k, transposed.
+            PackStrided(a + (nint)(i0 + ir) * lda + p0, lda, kc, Math.Min(mr, mc - ir), dst, mr);
         }
     }
 
@@ -55,6 +55,84 @@ internal static unsafe class GemmPacking<TKernel> where TKernel : struct, IGemmM
             {
                 // B is stored n × k: Nr rows of B read along k, transposed.
                 PackStrided(b + (nint)(j0 + jr) * ldb + p0, ldb, kc, cols, dst, nr);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Panels of <paramref name="width"/> columns from <paramref name="count"/> contiguous columns of
+    /// <paramref name="kc"/> rows: column j of row p goes to panel j / width at p·width + j mod width; the last
+    /// panel is zero past <paramref name="count"/>.
+    /// </summary>
+    /// <remarks>
+    /// Row by row, so each row is read once, front to back. Panel by panel read a few floats from each of kc rows
+    /// per panel; with rows 4 KiB apart (a 1024-wide A) those all fall in one L1 set and every panel re-fetched
+    /// its lines from L2: the packing of a weight gradient's Aᵀ cost 0.8 ns per element, most of its gap to OpenBLAS.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackRowsIntoPanels(float* src, nint ld, int kc, int count, float* dst, int width)
+    {
+        int full = count / width;
+        int rest = count - full * width;
+        nint panelLength = (nint)width * kc;
+        for (int p = 0; p < kc; p++, src += ld)
+        {
+            float* s = src;
+            float* d = dst + (nint)p * width;
+            if (p + PrefetchRows < kc)
+            {
+                float* ahead = src + PrefetchRows * ld;
+                for (int j = 0; j < count; j += 16)
+                {
+                    Sse.Prefetch0(ahead + j);
+                }
+
+                Sse.Prefetch0(ahead + count - 1);
+            }
+
+            if (width % 8 == 0)
+            {
+                for (int q = 0; q < full; q++, s += width, d += panelLength)
+                {
+                    for (int j = 0; j < width; j += 8)
+                    {
+                        Vector256.Store(Vector256.Load(s + j), d + j);
+                    }
+                }
+            }
+            else if (width % 4 == 0)
+            {
+                for (int q = 0; q < full; q++, s += width, d += panelLength)
+                {
+                    for (int j = 0; j < width; j += 4)
+                    {
+                        Vector128.Store(Vector128.Load(s + j), d + j);
+                    }
+                }
+            }
+            else
+            {
+                for (int q = 0; q < full; q++, s += width, d += panelLength)
+                {
+                    for (int j = 0; j < width; j++)
+                    {
+                        d[j] = s[j];
+                    }
+                }
+            }
+
+            if (rest > 0)
+            {
+                int j = 0;
+                for (; j < rest; j++)
+                {
+                    d[j] = s[j];
+                }
+
+                for (; j < width; j++)
+                {
+                    d[j] = 0;
+                }
             }
         }
     }
