@@ -25,8 +25,7 @@ internal static class CpuAttention
                 w[s] = TensorPrimitives.Dot(states.Slice((s * B + b) * M, M), q);
             }
             float max = TensorPrimitives.Max(w[..n]);
-            TensorPrimitives.Subtract(w[..n], max, w[..n]);
-            TensorPrimitives.Exp(w[..n], w[..n]);
+            Kernels.VectorExp.ExpShifted(w[..n], max, 1f, w[..n]);
             TensorPrimitives.Divide(w[..n], TensorPrimitives.Sum(w[..n]), w[..n]);
             w[n..].Clear();
             c.Clear();

@@ -53,26 +53,9 @@ internal sealed class CpuKernels : IDeviceKernels
     public void ActivationBackward(Activation activation, Tensor y, Tensor dy, Tensor dx) =>
         CpuActivations.BackwardAccumulate(activation, y.Span, dy.Span, dx.Span);
 
-    public void AddRowVector(Tensor matrix, Tensor row)
-    {
-        var m = matrix.Span;
-        var r = row.Span;
-        for (int i = 0; i < m.Length; i += r.Length)
-        {
-            var dst = m.Slice(i, r.Length);
-            TensorPrimitives.Add(dst, r, dst);
-        }
-    }
+    public void AddRowVector(Tensor matrix, Tensor row) => CpuRowVector.AddToEveryRow(matrix.Span, row.Span);
 
-    public void SumRowsAccumulate(Tensor matrix, Tensor dst)
-    {
-        var m = matrix.Span;
-        var d = dst.Span;
-        for (int i = 0; i < m.Length; i += d.Length)
-        {
-            TensorPrimitives.Add(d, m.Slice(i, d.Length), d);
-        }
-    }
+    public void SumRowsAccumulate(Tensor matrix, Tensor dst) => CpuRowVector.SumRowsInto(matrix.Span, dst.Span);
 
     public double Sum(Tensor x)
     {
@@ -147,113 +130,24 @@ internal sealed class CpuKernels : IDeviceKernels
         var ys = y.Span;
         var dys = dy.Span;
         var dxs = dx.Span;
-        var scratch = BufferPool.Rent(width, clear: false);
-        var p = scratch.Span;
         for (int r = 0; r < ys.Length; r += width)
         {
             var g = dys.Slice(r, width);
             var outRow = dxs.Slice(r, width);
             float s = TensorPrimitives.Sum(g);
-            TensorPrimitives.Exp(ys.Slice(r, width), p);
             TensorPrimitives.Add(outRow, g, outRow);
-            TensorPrimitives.MultiplyAdd(p, -s, outRow, outRow);
+            VectorExp.ExpShiftedAdd(ys.Slice(r, width), 0f, -s, outRow);
         }
-        BufferPool.Return(scratch);
     }
 
-    /// <summary>Chunk of a row processed in registers/L1 by the fused cross-entropy loops (1 KB on the stack).</summary>
-    private const int Chunk = 256;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double CrossEntropy(Tensor logits, ReadOnlySpan<int> targets, int ignoreIndex, float labelSmoothing,
-        Tensor logSumExp, out int counted)
-    {
-        // Two passes over each row (max, then Σexp in L1-sized chunks) and no (N, C) log-probability tensor: with a
-        // 10k vocabulary that tensor was 28 MB written and re-read per step.
-        int width = logits.Shape.Last;
-        var xs = logits.Span;
-        var lse = logSumExp.Span;
-        Span<float> tmp = stackalloc float[Chunk];
-        double total = 0;
-        counted = 0;
-        for (int r = 0; r < targets.Length; r++)
-        {
-            var row = xs.Slice(r * width, width);
-            float max = TensorPrimitives.Max(row);
-            float sum = 0f;
-            for (int c = 0; c < width; c += Chunk)
-            {
-                var part = row.Slice(c, Math.Min(Chunk, width - c));
-                var t = tmp.Slice(0, part.Length);
-                TensorPrimitives.Subtract(part, max, t);
-                TensorPrimitives.Exp(t, t);
-                sum += TensorPrimitives.Sum(t);
-            }
-            float logZ = max + MathF.Log(sum);
-            lse[r] = logZ;
-            if (targets[r] == ignoreIndex)
-            {
-                continue;
-            }
-            double nll = logZ - row[targets[r]];
-            if (labelSmoothing != 0f)
-            {
-                double uniform = logZ - (double)TensorPrimitives.Sum(row) / width;
-                nll = (1 - labelSmoothing) * nll + labelSmoothing * uniform;
-            }
-            total += nll;
-            counted++;
-        }
-        return total;
-    }
+        Tensor logSumExp, out int counted) =>
+        CpuCrossEntropy.Forward(logits.Span, logits.Shape.Last, targets, ignoreIndex, labelSmoothing, logSumExp.Span, out counted);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CrossEntropyBackward(Tensor logits, Tensor logSumExp, ReadOnlySpan<int> targets, int ignoreIndex,
-        float labelSmoothing, float scale, Tensor dLogits, bool accumulate)
-    {
-        int width = logits.Shape.Last;
-        var xs = logits.Span;
-        var lse = logSumExp.Span;
-        var dl = dLogits.Span;
-        Span<float> tmp = stackalloc float[Chunk];
-        float smooth = scale * labelSmoothing / width;
-        for (int r = 0; r < targets.Length; r++)
-        {
-            var outRow = dl.Slice(r * width, width);
-            if (targets[r] == ignoreIndex)
-            {
-                if (!accumulate)
-                {
-                    outRow.Clear();
-                }
-                continue;
-            }
-            // d/dlogits of -(1-ε)·logp[t] - ε/C·Σ logp = softmax - (1-ε)·onehot - ε/C (the softmax terms sum to 1).
-            var row = xs.Slice(r * width, width);
-            for (int c = 0; c < width; c += Chunk)
-            {
-                int n = Math.Min(Chunk, width - c);
-                var part = row.Slice(c, n);
-                var o = outRow.Slice(c, n);
-                var t = accumulate ? tmp.Slice(0, n) : o;
-                TensorPrimitives.Subtract(part, lse[r], t);
-                TensorPrimitives.Exp(t, t);
-                if (accumulate)
-                {
-                    TensorPrimitives.MultiplyAdd(t, scale, o, o);
-                }
-                else
-                {
-                    TensorPrimitives.Multiply(t, scale, o);
-                }
-                if (smooth != 0f)
-                {
-                    TensorPrimitives.Subtract(o, smooth, o);
-                }
-            }
-            outRow[targets[r]] -= scale * (1f - labelSmoothing);
-        }
-    }
+        float labelSmoothing, float scale, Tensor dLogits, bool accumulate) =>
+        CpuCrossEntropy.Backward(logits.Span, logits.Shape.Last, logSumExp.Span, targets, ignoreIndex, labelSmoothing, scale,
+            dLogits.Span, accumulate);
 
     public double SquaredDistance(Tensor a, Tensor b)
     {

@@ -11,12 +11,10 @@ namespace Microsoft.ML.Recurrent.Tensors.Kernels;
 /// The log-sum-exp is taken after subtracting the row maximum, so it neither overflows nor loses the large
 /// logits to cancellation; the result is exact where <c>log(softmax(x))</c> would give −∞ for tiny probabilities.
 /// NaN and all −∞ rows give NaN rows, as in torch.log_softmax. Input and output may be the same span; the sum of
-/// exponentials is formed in a 256-float stack buffer, so nothing is allocated.
+/// exponentials is formed without storing them (<see cref="VectorExp"/>), so nothing is allocated.
 /// </remarks>
 public static class LogSoftmax
 {
-    private const int Chunk = 256;
-
     /// <summary>Computes the log-softmax of every row.</summary>
     /// <param name="x">Input, [rows × cols] row-major.</param>
     /// <param name="rows">Number of rows (independent distributions).</param>
@@ -33,14 +31,13 @@ public static class LogSoftmax
             return;
         }
 
-        Span<float> exp = stackalloc float[Chunk];
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<float> xr = x.Slice(r * cols, cols);
             Span<float> yr = y.Slice(r * cols, cols);
             float max = TensorPrimitives.Max(xr);
+            float sum = VectorExp.SumOfExpShifted(xr, max);
             TensorPrimitives.Subtract(xr, max, yr);
-            float sum = SumOfExp(yr, exp);
             TensorPrimitives.Subtract(yr, MathF.Log(sum), yr);
         }
     }
@@ -58,7 +55,6 @@ public static class LogSoftmax
         RowShape.Check(nameof(LogSoftmax), nameof(y), y.Length, rows, cols);
         RowShape.Check(nameof(LogSoftmax), nameof(dy), dy.Length, rows, cols);
         RowShape.Check(nameof(LogSoftmax), nameof(dx), dx.Length, rows, cols);
-        Span<float> exp = stackalloc float[Chunk];
         for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<float> yr = y.Slice(r * cols, cols);
@@ -66,28 +62,9 @@ public static class LogSoftmax
             Span<float> dxr = dx.Slice(r * cols, cols);
             float sum = TensorPrimitives.Sum(dyr);
 
-            // dx may alias dy: each chunk reads dy before writing dx at the same positions.
-            for (int j = 0; j < cols; j += Chunk)
-            {
-                int len = Math.Min(Chunk, cols - j);
-                Span<float> e = exp[..len];
-                TensorPrimitives.Exp(yr.Slice(j, len), e);
-                TensorPrimitives.MultiplyAdd(e, -sum, dyr.Slice(j, len), dxr.Slice(j, len));
-            }
+            // dx may alias dy: copy first (a no-op when they are the same), then add −sum · exp(y).
+            dyr.CopyTo(dxr);
+            VectorExp.ExpShiftedAdd(yr, 0f, -sum, dxr);
         }
-    }
-
-    private static float SumOfExp(ReadOnlySpan<float> shifted, Span<float> scratch)
-    {
-        float sum = 0;
-        for (int j = 0; j < shifted.Length; j += scratch.Length)
-        {
-            int len = Math.Min(scratch.Length, shifted.Length - j);
-            Span<float> e = scratch[..len];
-            TensorPrimitives.Exp(shifted.Slice(j, len), e);
-            sum += TensorPrimitives.Sum(e);
-        }
-
-        return sum;
     }
 }
