@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Microsoft.ML.Recurrent.Tensors.Kernels;
 
 namespace Microsoft.ML.Recurrent.Tensors.Devices;
 
@@ -10,8 +11,8 @@ internal static class CpuActivations
     {
         switch (activation)
         {
-            case Activation.Tanh: TensorPrimitives.Tanh(x, dst); break;
-            case Activation.Sigmoid: TensorPrimitives.Sigmoid(x, dst); break;
+            case Activation.Tanh: VectorActivations.Tanh(x, dst); break;
+            case Activation.Sigmoid: VectorActivations.Sigmoid(x, dst); break;
             default: TensorPrimitives.Max(x, 0f, dst); break;
         }
     }

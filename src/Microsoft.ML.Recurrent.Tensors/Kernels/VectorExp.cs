@@ -17,7 +17,7 @@ namespace Microsoft.ML.Recurrent.Tensors.Kernels;
 /// <para>Every element takes the same path (the tail of a span is padded into a vector), so a value's exp has
 /// the same bits wherever it sits.</para>
 /// </remarks>
-internal static class VectorExp
+public static class VectorExp
 {
     private const float Log2E = 1.44269504088896341f;
     private const float Ln2High = 0.693359375f;
@@ -64,7 +64,7 @@ internal static class VectorExp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ExpShifted(ReadOnlySpan<float> x, float shift, float scale, Span<float> y)
     {
-        Check(x.Length, y.Length);
+        CheckDestination(x.Length, y.Length);
         var s = Vector256.Create(shift);
         var k = Vector256.Create(scale);
         int i = 0;
@@ -84,7 +84,7 @@ internal static class VectorExp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ExpShiftedAdd(ReadOnlySpan<float> x, float shift, float scale, Span<float> y)
     {
-        Check(x.Length, y.Length);
+        CheckDestination(x.Length, y.Length);
         var s = Vector256.Create(shift);
         var k = Vector256.Create(scale);
         int i = 0;
@@ -130,7 +130,8 @@ internal static class VectorExp
         return Vector256.Sum(sum0 + sum1);
     }
 
-    private static Vector256<float> LoadTail(ReadOnlySpan<float> x, float padding = 0f)
+    /// <summary>The last fewer-than-8 elements of a span in a vector, the other lanes <paramref name="padding"/>.</summary>
+    internal static Vector256<float> LoadTail(ReadOnlySpan<float> x, float padding = 0f)
     {
         Span<float> lanes = stackalloc float[8];
         lanes.Fill(padding);
@@ -138,14 +139,16 @@ internal static class VectorExp
         return Vector256.Create((ReadOnlySpan<float>)lanes);
     }
 
-    private static void StoreTail(Vector256<float> v, Span<float> y)
+    /// <summary>Stores the first <c>y.Length</c> (fewer than 8) lanes.</summary>
+    internal static void StoreTail(Vector256<float> v, Span<float> y)
     {
         Span<float> lanes = stackalloc float[8];
         v.CopyTo(lanes);
         lanes[..y.Length].CopyTo(y);
     }
 
-    private static void Check(int x, int y)
+    /// <summary>Throws when a destination of <paramref name="y"/> elements is shorter than its source of <paramref name="x"/>.</summary>
+    internal static void CheckDestination(int x, int y)
     {
         if (y < x)
         {

@@ -153,8 +153,7 @@ internal sealed class SoftmaxCrossEntropyHead
                 for (int c = 0; c < V; c += Chunk)
                 {
                     var part = z.Slice(c, Math.Min(Chunk, V - c));
-                    TensorPrimitives.Subtract(part, max, part);
-                    TensorPrimitives.Exp(part, part);
+                    VectorExp.ExpShifted(part, max, 1f, part);
                     sum += TensorPrimitives.Sum(part);
                 }
                 // −log softmax(z)[t] = log Σ exp(z − max) − (z_t − max)

@@ -99,10 +99,10 @@ internal sealed class GruLayerNode : RecurrentLayerNode
                     var n = xg.Slice(2 * H, width);
                     TensorPrimitives.Add(r, hg.Slice(0, width), r);
                     TensorPrimitives.Add(z, hg.Slice(stride, width), z);
-                    TensorPrimitives.Sigmoid(r, r);
-                    TensorPrimitives.Sigmoid(z, z);
+                    VectorActivations.Sigmoid(r, r);
+                    VectorActivations.Sigmoid(z, z);
                     TensorPrimitives.MultiplyAdd(r, hg.Slice(2 * stride, width), n, n); // x_n + r ⊙ (W_hn h + b_hn)
-                    TensorPrimitives.Tanh(n, n);
+                    VectorActivations.Tanh(n, n);
                     TensorPrimitives.Subtract(hp, n, hn);                                // h' = n + z ⊙ (h - n)
                     TensorPrimitives.MultiplyAdd(z, hn, n, hn);
                 }

@@ -101,13 +101,13 @@ internal sealed class LstmLayerNode : RecurrentLayerNode
                     var f = row.Slice(stride, width);
                     var g = row.Slice(2 * stride, width);
                     var o = row.Slice(3 * stride, width);
-                    TensorPrimitives.Sigmoid(i, i);
-                    TensorPrimitives.Sigmoid(f, f);
-                    TensorPrimitives.Tanh(g, g);
-                    TensorPrimitives.Sigmoid(o, o);
+                    VectorActivations.Sigmoid(i, i);
+                    VectorActivations.Sigmoid(f, f);
+                    VectorActivations.Tanh(g, g);
+                    VectorActivations.Sigmoid(o, o);
                     TensorPrimitives.Multiply(f, cp, cn);           // c' = f ⊙ c
                     TensorPrimitives.MultiplyAdd(i, g, cn, cn);     //  + i ⊙ g
-                    TensorPrimitives.Tanh(cn, tc);
+                    VectorActivations.Tanh(cn, tc);
                     TensorPrimitives.Multiply(o, tc, hn);           // h' = o ⊙ tanh(c')
                 }
                 if (!whole)
