@@ -21,36 +21,40 @@ internal static class VectorActivations
     private const float TanhPolynomialLimit = 0.625f;
 
     /// <summary><c>y[i] = 1 / (1 + exp(−x[i]))</c>; <paramref name="y"/> may be <paramref name="x"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y)
-    {
-        VectorExp.CheckDestination(x.Length, y.Length);
-        int i = 0;
-        for (; i + 8 <= x.Length; i += 8)
-        {
-            Sigmoid(Vector256.Create(x.Slice(i, 8))).CopyTo(y.Slice(i, 8));
-        }
-
-        if (i < x.Length)
-        {
-            VectorExp.StoreTail(Sigmoid(VectorExp.LoadTail(x[i..])), y[i..]);
-        }
-    }
+    public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => Map<SigmoidFunction>(x, y);
 
     /// <summary><c>y[i] = tanh(x[i])</c>; <paramref name="y"/> may be <paramref name="x"/>.</summary>
+    public static void Tanh(ReadOnlySpan<float> x, Span<float> y) => Map<TanhFunction>(x, y);
+
+    private interface IVectorFunction
+    {
+        static abstract Vector256<float> Apply(Vector256<float> x);
+    }
+
+    private readonly struct SigmoidFunction : IVectorFunction
+    {
+        public static Vector256<float> Apply(Vector256<float> x) => Sigmoid(x);
+    }
+
+    private readonly struct TanhFunction : IVectorFunction
+    {
+        public static Vector256<float> Apply(Vector256<float> x) => Tanh(x);
+    }
+
+    /// <summary>Applies the function to whole vectors, then to the padded tail (specialised per function at JIT time).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tanh(ReadOnlySpan<float> x, Span<float> y)
+    private static void Map<TFunction>(ReadOnlySpan<float> x, Span<float> y) where TFunction : struct, IVectorFunction
     {
         VectorExp.CheckDestination(x.Length, y.Length);
         int i = 0;
         for (; i + 8 <= x.Length; i += 8)
         {
-            Tanh(Vector256.Create(x.Slice(i, 8))).CopyTo(y.Slice(i, 8));
+            TFunction.Apply(Vector256.Create(x.Slice(i, 8))).CopyTo(y.Slice(i, 8));
         }
 
         if (i < x.Length)
         {
-            VectorExp.StoreTail(Tanh(VectorExp.LoadTail(x[i..])), y[i..]);
+            VectorExp.StoreTail(TFunction.Apply(VectorExp.LoadTail(x[i..])), y[i..]);
         }
     }
 
