@@ -98,12 +98,7 @@ internal static unsafe class GemmSmallRows
                 Dot3x4(args.A + i * args.Lda, args.Lda, b, args.Ldb, k, args.C + i * args.Ldc + j, args.Ldc, args.Alpha, args.Beta);
             }
 
-            for (; i + 2 <= args.M; i += 2)
-            {
-                Dot2x4(args.A + i * args.Lda, args.Lda, b, args.Ldb, k, args.C + i * args.Ldc + j, args.Ldc, args.Alpha, args.Beta);
-            }
-
-            if (i < args.M)
+            for (; i < args.M; i++)
             {
                 Dot4(args.A + i * args.Lda, b, args.Ldb, k, args.C + i * args.Ldc + j, args.Alpha, args.Beta);
             }
@@ -121,7 +116,7 @@ internal static unsafe class GemmSmallRows
 
     /// <summary>
     /// Twelve dot products, three rows of A by four rows of B (7 loads per 12 FMAs), each in the order of
-    /// <see cref="Dot1"/>: twelve independent accumulators cover the FMA latency that eight left partly idle.
+    /// <see cref="Dot1"/>: twelve independent accumulators cover the FMA latency. The one or two rows left over go through <see cref="Dot4"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot3x4(float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float alpha, float beta)
@@ -171,39 +166,6 @@ internal static unsafe class GemmSmallRows
         Store(c + 1, Tail(Vector256.Sum(s1), a, b + ldb, p, k), alpha, beta);
         Store(c + 2, Tail(Vector256.Sum(s2), a, b + 2 * ldb, p, k), alpha, beta);
         Store(c + 3, Tail(Vector256.Sum(s3), a, b + 3 * ldb, p, k), alpha, beta);
-    }
-
-    /// <summary>Eight dot products, two rows of A by four rows of B (6 loads per 8 FMAs), each in the order of <see cref="Dot1"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Dot2x4(float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float alpha, float beta)
-    {
-        Vector256<float> s00 = Vector256<float>.Zero, s01 = Vector256<float>.Zero;
-        Vector256<float> s02 = Vector256<float>.Zero, s03 = Vector256<float>.Zero;
-        Vector256<float> s10 = Vector256<float>.Zero, s11 = Vector256<float>.Zero;
-        Vector256<float> s12 = Vector256<float>.Zero, s13 = Vector256<float>.Zero;
-        float* a1 = a + lda;
-        float* b1 = b + ldb, b2 = b + 2 * ldb, b3 = b + 3 * ldb;
-        int p = 0;
-        for (; p + 8 <= k; p += 8)
-        {
-            Vector256<float> x0 = Vector256.Load(a + p);
-            Vector256<float> x1 = Vector256.Load(a1 + p);
-            Vector256<float> y = Vector256.Load(b + p);
-            s00 = Vector256.FusedMultiplyAdd(x0, y, s00);
-            s10 = Vector256.FusedMultiplyAdd(x1, y, s10);
-            y = Vector256.Load(b1 + p);
-            s01 = Vector256.FusedMultiplyAdd(x0, y, s01);
-            s11 = Vector256.FusedMultiplyAdd(x1, y, s11);
-            y = Vector256.Load(b2 + p);
-            s02 = Vector256.FusedMultiplyAdd(x0, y, s02);
-            s12 = Vector256.FusedMultiplyAdd(x1, y, s12);
-            y = Vector256.Load(b3 + p);
-            s03 = Vector256.FusedMultiplyAdd(x0, y, s03);
-            s13 = Vector256.FusedMultiplyAdd(x1, y, s13);
-        }
-
-        StoreRow(c, s00, s01, s02, s03, a, b, ldb, p, k, alpha, beta);
-        StoreRow(c + ldc, s10, s11, s12, s13, a1, b, ldb, p, k, alpha, beta);
     }
 
     /// <summary>Four dot products of one row of A with four rows of B, stored into c[0..3].</summary>
